@@ -1,0 +1,1 @@
+"""The road map as data: loading, validation and export, shared by the hooks and the CLI."""
