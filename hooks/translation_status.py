@@ -32,9 +32,9 @@ def on_page_content(html, page, config, files):
         fallback=fallback,
         draft=draft and not fallback,
         lang=lang,
-        notice=ui(lang, "untranslated_notice"),
-        help=ui(lang, "untranslated_help"),
-        draft_notice=ui(lang, "draft_notice"),
-        draft_help=ui(lang, "draft_help"),
+        notice=ui(config, lang, "untranslated_notice"),
+        help=ui(config, lang, "untranslated_help"),
+        draft_notice=ui(config, lang, "draft_notice"),
+        draft_help=ui(config, lang, "draft_help"),
         contribute_url=get_relative_url(f"{lang}/contribute/", page.url),
     )

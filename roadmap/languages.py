@@ -9,11 +9,13 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-I18N_DIR = ROOT / "data" / "i18n"
-
 DEFAULT = "en"
 LANGUAGES = ["en", "ru", "kk", "ky", "uz", "tg", "tk"]
+
+
+def project_root(config) -> Path:
+    """The folder holding mkdocs.yml: data/ is read from there, never from the installed package."""
+    return Path(config.config_file_path).resolve().parent
 
 
 def current_language(config) -> str:
@@ -23,17 +25,14 @@ def current_language(config) -> str:
 
 
 @lru_cache(maxsize=None)
-def _ui_strings(lang: str) -> dict:
-    path = I18N_DIR / f"{lang}.yml"
+def _ui_strings(i18n_dir: Path, lang: str) -> dict:
+    path = i18n_dir / f"{lang}.yml"
     if not path.exists():
         return {}
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("ui") or {}
 
 
-def ui(lang: str, key: str) -> str:
+def ui(config, lang: str, key: str) -> str:
     """An interface string in `lang`, or in English where `lang` does not have it yet."""
-    return _ui_strings(lang).get(key) or _ui_strings(DEFAULT)[key]
-
-
-def ui_is_translated(lang: str, key: str) -> bool:
-    return bool(_ui_strings(lang).get(key))
+    i18n_dir = project_root(config) / "data" / "i18n"
+    return _ui_strings(i18n_dir, lang).get(key) or _ui_strings(i18n_dir, DEFAULT)[key]
