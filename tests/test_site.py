@@ -1,0 +1,142 @@
+"""The seven-language site as a reader gets it: every page in every language, the right `lang`,
+fallback pages marked, nothing loaded from another host, fonts that draw every letter."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from conftest import LANGUAGES, ROOT, page
+
+OTHERS = [lang for lang in LANGUAGES if lang != "en"]
+# Letters every language of the site needs, beyond plain ASCII.
+LETTERS = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЯЁ",
+    "kk": "әғқңөұүһіӘҒҚҢӨҰҮҺІ",
+    "ky": "ңөүҢӨҮ",
+    "tg": "ғӣқӯҳҷҒӢҚӮҲҶ",
+    "tk": "äçňöşüýžÄÇŇÖŞÜÝŽ",
+    "uz": "ʻoʻgʻOʻGʻ",
+    "en": "“”‘’–—…",
+}
+
+
+def english_pages(site: Path) -> list[str]:
+    """Paths (relative to the site root) of the default language's pages."""
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if p.relative_to(site).parts[0] not in OTHERS
+    )
+
+
+def test_the_site_has_the_green_paper_and_road_map_pages(site):
+    pages = english_pages(site)
+    for expected in ["index.html", "green-paper/foreword/index.html",
+                     "green-paper/chapter-2/directions/culture/index.html",
+                     "road-map/flowchart/index.html", "road-map/action-plan/index.html",
+                     "about-this-edition/index.html", "creotalents/index.html"]:
+        assert expected in pages
+    assert len(pages) >= 30
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_every_page_with_its_lang(site, lang):
+    for path in english_pages(site):
+        target = site / ("" if lang == "en" else lang) / path
+        assert target.exists(), f"{lang}: {path} is missing"
+        html = target.read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}"', html), f"{lang}/{path}: wrong <html lang>"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_an_english_only_page_is_marked_as_english_with_a_notice(site, lang):
+    source = ROOT / "docs" / lang / "creotalents.md"
+    if source.exists():
+        pytest.skip(f"creotalents.md is translated into {lang}")
+    html = page(site, lang, "creotalents/")
+    notice = re.search(r'<p class="roadmap-notice roadmap-untranslated" lang="(\w+)">(.*?)</p>', html)
+    assert notice, "no 'not yet translated' notice"
+    assert notice.group(1) == lang
+    assert 'href="../contribute/"' in notice.group(2)
+    assert re.search(r'<div lang="en">\s*<h1', html), "the English content is not marked lang=en"
+
+
+def test_a_translated_page_has_no_fallback_notice(site):
+    html = page(site, "ru", "")
+    assert "roadmap-untranslated" not in html
+    assert "Дорожная карта" in html
+
+
+class Loads(HTMLParser):
+    """Collects every URL a browser fetches by itself (not links a reader may follow)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower()
+            if any(r in rel for r in ("stylesheet", "preload", "prefetch", "icon", "manifest", "preconnect", "dns-prefetch", "modulepreload")):
+                self.urls.append(a["href"])
+        if tag == "object" and a.get("data"):
+            self.urls.append(a["data"])
+        if a.get("style") and "url(" in a["style"]:
+            self.urls.extend(re.findall(r"url\(['\"]?([^'\")]+)", a["style"]))
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = []
+    for html_file in site.rglob("*.html"):
+        parser = Loads()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        for url in parser.urls:
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https") or url.startswith("//"):
+                offenders.append(f"{html_file.relative_to(site)}: {url}")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            if re.match(r"(https?:)?//", url):
+                offenders.append(f"{css.relative_to(site)}: {url}")
+    assert not offenders, "third-party requests:\n" + "\n".join(offenders[:20])
+
+
+def _font_faces(site: Path):
+    css = (site / "assets/stylesheets/fonts.css").read_text(encoding="utf-8")
+    for block in re.findall(r"@font-face\s*{(.*?)}", css, re.S):
+        src = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
+        style = re.search(r"font-style:\s*(\w+)", block).group(1)
+        weight = re.search(r"font-weight:\s*(\d+)", block).group(1)
+        ranges = []
+        for r in re.search(r"unicode-range:\s*([^;]+);", block).group(1).split(","):
+            lo, _, hi = r.strip()[2:].partition("-")
+            ranges.append((int(lo, 16), int(hi or lo, 16)))
+        yield (style, weight), site / "assets/fonts" / src, ranges
+
+
+def test_the_served_fonts_draw_every_letter_of_the_seven_languages(site):
+    faces = {}
+    for key, path, ranges in _font_faces(site):
+        faces.setdefault(key, []).append((TTFont(path).getBestCmap(), ranges))
+    assert set(faces) >= {("normal", "400"), ("normal", "700"), ("italic", "400")}
+    needed = set("".join(LETTERS.values())) | set("AZaz09")
+    for key, fonts in faces.items():
+        for char in needed:
+            cp = ord(char)
+            drawn = [cmap for cmap, ranges in fonts if any(lo <= cp <= hi for lo, hi in ranges)]
+            assert drawn, f"{key}: no @font-face unicode-range covers {char!r} U+{cp:04X}"
+            assert any(cp in cmap for cmap in drawn), f"{key}: no glyph for {char!r} U+{cp:04X}"
+
+
+def test_the_site_uses_its_own_font_and_no_google_fonts(site):
+    html = page(site, "en", "")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    assert "assets/stylesheets/fonts.css" in html
+    assert (site / "assets/fonts/OFL.txt").read_text().count("SIL Open Font License") >= 1
