@@ -18,6 +18,17 @@ def project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def every_language_built(config) -> bool:
+    """True in the one `on_post_build` call that comes after every language has been built.
+
+    mkdocs-static-i18n builds the other languages from inside the default language's
+    `on_post_build` (priority -100) and sets `building` meanwhile; a hook event with a lower
+    priority (e.g. -200) that sees `building` false is the last one of the whole build.
+    """
+    plugin = config.plugins.get("i18n")
+    return plugin is None or not getattr(plugin, "building", False)
+
+
 def current_language(config) -> str:
     """The language being built: mkdocs-static-i18n builds each language in turn."""
     plugin = config.plugins.get("i18n")

@@ -1,10 +1,13 @@
 """Shared fixtures: the whole site is built once per test session, in strict mode, into a
 temporary folder; tests read what a reader would get."""
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,29 @@ def page(site: Path, lang: str, path: str) -> str:
     if target.is_dir() or path.endswith("/") or path == "":
         target = target / "index.html"
     return target.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser(site):
+    """Debian's headless Chromium (driven by Selenium) on the built site, served on loopback."""
+    from selenium import webdriver
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=412,900"]:
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.base = f"http://127.0.0.1:{server.server_port}/"
+    yield driver
+    driver.quit()
+    server.shutdown()

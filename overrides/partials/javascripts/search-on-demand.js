@@ -1,0 +1,43 @@
+/* Search on demand, in the reader's language (see hooks/search_index.py).
+   Material for MkDocs downloads the search index of all seven languages on every page load.
+   This script, run before Material's bundle, redirects that request to the index of the page's
+   language (search/search_index.<lang>.json) and holds it back until the reader shows they want
+   to search: focus in the search field, a click on the search icon, or a search shortcut key. */
+(function () {
+  var lang = document.documentElement.lang || "en";
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  var wanted = false;
+  var waiting = [];
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    waiting.splice(0).forEach(function (go) { go(); });
+  }
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var address = String(url);
+    if (/\/search\/search_index\.json$/.test(address)) {
+      this.roadmapSearchIndex = true;
+      arguments[1] = address.replace(/search_index\.json$/, "search_index." + lang + ".json");
+    }
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (request.roadmapSearchIndex && !wanted) {
+      waiting.push(function () { send.apply(request, args); });
+      return;
+    }
+    return send.apply(request, args);
+  };
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-md-component=search-query]")) want();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search") want();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "/" || event.key === "s" || event.key === "f") want();
+  });
+})();
