@@ -140,3 +140,24 @@ def test_the_site_uses_its_own_font_and_no_google_fonts(site):
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
     assert "assets/stylesheets/fonts.css" in html
     assert (site / "assets/fonts/OFL.txt").read_text().count("SIL Open Font License") >= 1
+
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша", "ky": "Кыргызча",
+                  "uz": "Oʻzbekcha", "tg": "Тоҷикӣ", "tk": "Türkmençe"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_language_switcher_names_languages_in_their_own_language_and_keeps_the_page(site, lang):
+    html = page(site, lang, "green-paper/foreword/")
+    links = dict(
+        (hreflang, (href, name.strip()))
+        for href, hreflang, name in re.findall(
+            r'<a href="([^"]*)" hreflang="([\w-]+)" class="md-select__link">\s*([^<]+)', html
+        )
+    )
+    assert set(links) == set(LANGUAGES)
+    for other, (href, name) in links.items():
+        assert name == LANGUAGE_NAMES[other]
+        prefix = "" if other == "en" else f"{other}/"
+        target = (site / ("" if lang == "en" else lang) / "green-paper/foreword" / href).resolve()
+        assert target == (site / prefix / "green-paper/foreword").resolve(), f"{other}: {href}"
