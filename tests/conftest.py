@@ -21,7 +21,7 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides", "roadmap", 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None):
     """Run `mkdocs build --strict` for `project`; returns the CompletedProcess (never raises)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
         cwd=project,
         capture_output=True,
         text=True,
