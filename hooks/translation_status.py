@@ -20,10 +20,11 @@ _template = Environment(
 
 def on_page_content(html, page, config, files):
     lang = current_language(config)
-    if lang == DEFAULT:
-        return html
-    file_locale = getattr(page.file, "locale", lang)
-    fallback = file_locale != lang
+    if lang == DEFAULT or getattr(page.file, "generated_by", None):
+        return html  # English, or a page a hook generated in the reader's language
+    # A translation lives under docs/<lang>/; anything else is the English page served as a
+    # fallback (also in a one-language preview, where the i18n plugin calls it <lang>).
+    fallback = not page.file.src_uri.startswith(f"{lang}/")
     draft = page.meta.get("translation") == "machine-draft"
     if not (fallback or draft):
         return html
@@ -36,5 +37,5 @@ def on_page_content(html, page, config, files):
         help=ui(config, lang, "untranslated_help"),
         draft_notice=ui(config, lang, "draft_notice"),
         draft_help=ui(config, lang, "draft_help"),
-        contribute_url=get_relative_url(f"{lang}/contribute/", page.url),
+        contribute_url=get_relative_url(files.get_file_from_path("contribute.md").url, page.url),
     )
