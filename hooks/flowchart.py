@@ -1,0 +1,102 @@
+"""The flowchart (Appendix 1), generated from data/ where a page says `<!-- roadmap:flowchart -->`.
+
+Two views of the same grid, in the language being built: a diagram (inline SVG with real,
+selectable text, scrolling sideways on a phone) and a table (stages as columns with their key
+messages, strategic directions as rows, empty cells where the flowchart has none). Each
+milestone's table cell carries the milestone's id (its permalink) and links to its task in the
+action plan.
+"""
+
+import textwrap
+from pathlib import Path
+
+from roadmap.pages import markers, page_link, roadmap_view, templates
+
+_template = templates(Path(__file__).parent).get_template("flowchart.html")
+
+
+def on_page_markdown(markdown, page, config, files):
+    found = markers(markdown, "flowchart")
+    if not found:
+        return markdown
+    view = roadmap_view(config)
+    task_link = {
+        m.id: page_link(page, files, "road-map/action-plan.md", m.task.id) if m.task else None
+        for m in view.milestones
+    }
+    html = _template.render(
+        view=view,
+        ui=view.ui,
+        task_link=task_link,
+        diagram=_diagram(view, task_link),
+        page_draft=page.meta.get("translation") == "machine-draft",
+    )
+    for match in reversed(found):
+        markdown = markdown[: match.start()] + html + markdown[match.end() :]
+    return markdown
+
+
+def _diagram(view, task_link) -> dict:
+    """Positions and wrapped lines of everything drawn in the SVG."""
+    column_x = {c: MARGIN + LABEL_WIDTH + GAP + (c - 1) * (COLUMN_WIDTH + GAP) for c in range(1, 6)}
+    width = column_x[5] + COLUMN_WIDTH + MARGIN
+
+    stages = []
+    for stage in view.stages:
+        span = len(stage.columns)
+        box_width = span * COLUMN_WIDTH + (span - 1) * GAP
+        name = _wrap(stage.name.plain, box_width, bold=True)
+        message = _wrap(f"{view.ui('roadmap_key_message').plain}: {stage.key_message.plain}", box_width)
+        stages.append(dict(stage=stage, x=column_x[min(stage.columns)], width=box_width,
+                           number=view.ui("roadmap_stage_number", number=stage.number).plain,
+                           name=name, message=message))
+    header_lines = 1 + max(len(s["name"]) + len(s["message"]) for s in stages)
+    header_height = header_lines * LINE + 2 * PAD
+    for s in stages:
+        s["height"] = header_height
+
+    rows, y = [], MARGIN + header_height + GAP
+    for direction in view.directions:
+        label = _wrap(direction.label.plain, LABEL_WIDTH, bold=True)
+        cells = []
+        for column in range(1, 6):
+            milestone = view.cell(direction, column)
+            if milestone is not None:
+                cells.append(dict(milestone=milestone, x=column_x[column], href=task_link[milestone.id],
+                                  lines=_wrap(milestone.text.plain, COLUMN_WIDTH)))
+        lines = max([len(label)] + [len(c["lines"]) for c in cells])
+        height = lines * LINE + 2 * PAD
+        arrows = [
+            dict(x1=a["x"] + COLUMN_WIDTH, x2=b["x"] - 2, y=y + height / 2)
+            for a, b in zip(cells, cells[1:])
+        ]
+        rows.append(dict(direction=direction, y=y, height=height, label=label, cells=cells,
+                         arrows=arrows))
+        y += height + GAP
+    corner = _wrap(view.ui("roadmap_direction").plain, LABEL_WIDTH, bold=True)
+    return dict(width=width, height=y - GAP + MARGIN, stages=stages, rows=rows, corner=corner,
+                margin=MARGIN, pad=PAD, line=LINE, font=FONT, label_width=LABEL_WIDTH,
+                column_width=COLUMN_WIDTH, colours=COLOURS)
+
+
+def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
+    """Lines of `text` that fit `width` pixels, estimated from an average character width."""
+    per_char = FONT * (0.6 if bold else 0.53)
+    return textwrap.wrap(text, max(8, int((width - 2 * PAD) / per_char)), break_long_words=False,
+                         break_on_hyphens=True)
+
+
+# Geometry of the diagram, in SVG units (pixels at full size).
+MARGIN = 4
+LABEL_WIDTH = 112
+COLUMN_WIDTH = 130
+GAP = 8
+PAD = 6
+FONT = 12
+LINE = 15
+
+# One colour per stage (fill of its rectangles, and their border); the diagram also names each
+# stage in words, so colour is never the only clue. docs/assets/stylesheets/roadmap.css may
+# override them (dark mode, print).
+# Stages are coloured in order (first stage, second...): (fill, border).
+COLOURS = [("#e1eef7", "#2f6f96"), ("#e3f2e6", "#2e7d4f"), ("#fcecdc", "#b0501a"), ("#efe4f5", "#774094")]
