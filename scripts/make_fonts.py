@@ -6,7 +6,7 @@ CI needs this script or the source fonts. Source: Debian's fonts-noto-core packa
 
 Each style is cut into two files: `latin` (Latin, Latin Extended-A/B, the Uzbek ʻ U+02BB,
 punctuation) and `cyrillic` (Cyrillic and Cyrillic Supplement, with the Kazakh, Kyrgyz and Tajik
-letters). Browsers fetch only the files whose `unicode-range` a page uses. The family is renamed
+letters, plus the spaces, digits and punctuation that Cyrillic text uses). Browsers fetch only the files whose `unicode-range` a page uses. The family is renamed
 "Roadmap Noto Sans" so a test can tell our fonts from any font installed on a machine.
 """
 
@@ -24,6 +24,11 @@ RANGES = {
     "U+20AC,U+20B8,U+20BD,U+2116,U+2122,U+2190-2193,U+2212,U+2215,U+FEFF,U+FFFD",
     "cyrillic": "U+0400-052F,U+1C80-1C88,U+2DE0-2DFF,U+A640-A69F",
 }
+# Characters that Cyrillic text uses between its letters (spaces, digits, punctuation). The
+# Cyrillic files carry them too, though fonts.css does not route them there (browsers take them
+# from the Latin files, so an English page never downloads a Cyrillic file): the PDF edition,
+# where each file is its own family, then sets a run of Cyrillic words and spaces from one font.
+SHARED = "U+0020-0040,U+005B-0060,U+007B-007E,U+00A0,U+00AB,U+00BB,U+2010-2027,U+2030-203A"
 STYLES = {  # file stem: (source file, CSS weight, CSS style)
     "regular": ("NotoSans-Regular.ttf", 400, "normal"),
     "bold": ("NotoSans-Bold.ttf", 700, "normal"),
@@ -61,7 +66,8 @@ def main() -> None:
             options.desubroutinize = True
             font = TTFont(Path(args.source_dir) / source)
             subsetter = subset.Subsetter(options)
-            subsetter.populate(unicodes=subset.parse_unicodes(ranges))
+            glyph_set = ranges + ("," + SHARED if part == "cyrillic" else "")
+            subsetter.populate(unicodes=subset.parse_unicodes(glyph_set))
             subsetter.subset(font)
             rename(font, style)
             name = f"roadmap-noto-sans-{style}-{part}.woff2"

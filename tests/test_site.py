@@ -164,3 +164,10 @@ def test_the_language_switcher_names_languages_in_their_own_language_and_keeps_t
         prefix = "" if other == "en" else f"{other}/"
         target = (site / ("" if lang == "en" else lang) / "green-paper/foreword" / href).resolve()
         assert target == (site / prefix / "green-paper/foreword").resolve(), f"{other}: {href}"
+
+
+def test_the_cyrillic_fonts_carry_the_spaces_and_punctuation_of_cyrillic_text(site):
+    for path in (site / "assets/fonts").glob("*-cyrillic.woff2"):
+        cmap = TTFont(path).getBestCmap()
+        missing = [c for c in " ,.;:!?()«»—–0123456789\u00a0" if ord(c) not in cmap]
+        assert not missing, f"{path.name} lacks {missing}"

@@ -1,0 +1,336 @@
+"""The PDF editions (hooks/pdf.py): one White Paper edition per language, built by `mkdocs build`
+beside the site, tagged, with our own fonts, bookmarks, working links and footnotes at the foot of
+their page; a short PDF for any page whose front matter says `pdf: <stem>`; clear messages for
+bad input."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from jinja2 import Environment, FileSystemLoader
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+from conftest import LANGUAGES, ROOT, mkdocs_build, page
+
+EDITION = yaml.safe_load((ROOT / "data/edition.yml").read_text(encoding="utf-8"))
+FILE = EDITION["file"]
+# Letters a text in the language cannot do without (at least one must appear).
+OWN_LETTERS = {
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "ru": "ыэщъЫЭЩ",
+    "kk": "әғқңөұүһіӘҒҚҢӨҰҮҺІ",
+    "ky": "ңөүҢӨҮ",
+    "tg": "ғӣқӯҳҷҒӢҚӮҲҶ",
+    "tk": "äçňöşüýžÄÇŇÖŞÜÝŽ",
+    "uz": "\u02bb",  # ʻ in oʻ gʻ
+}
+SIZE = re.compile(r'class="roadmap-pdf__size">([^<]+)<')
+
+
+def ui(lang: str, key: str) -> str:
+    for name in (lang, "en"):
+        path = ROOT / "data/i18n" / f"{name}.yml"
+        if path.exists():
+            value = ((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("ui") or {}).get(key)
+            if value:
+                return value
+    raise KeyError(key)
+
+
+def pdf_path(site: Path, lang: str) -> Path:
+    return site / "pdf" / f"{FILE}-{lang}.pdf"
+
+
+def text_of(reader: PdfReader) -> str:
+    return "\n".join(p.extract_text() or "" for p in reader.pages)
+
+
+def squash(text: str) -> str:
+    """Text as extracted from a PDF, without line breaks, hyphenation or repeated spaces."""
+    text = re.sub(r"[\u2010\u00ad-]\s*\n\s*", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def readers(site):
+    return {lang: PdfReader(pdf_path(site, lang)) for lang in LANGUAGES if pdf_path(site, lang).exists()}
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def h1(html: str) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    return re.sub(r"<[^>]+>|&para;", "", match.group(1)).strip()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_edition_metadata(site, readers, lang):
+    assert pdf_path(site, lang).exists(), f"no PDF edition for {lang}"
+    reader = readers[lang]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == lang
+    title = EDITION["title"].get(lang) or EDITION["title"]["en"]
+    assert title in reader.metadata.title
+    assert reader.metadata.author == EDITION["author"]
+    assert reader.metadata.subject == ui(lang, "site_description").strip()
+    assert reader.metadata["/CreationDate"].startswith("D:" + EDITION["date"].strftime("%Y%m%d"))
+    # PDF/UA: tagged, with the PDF/UA identification in the XMP metadata
+    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert "/StructTreeRoot" in root
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b"pdfuaid:part" in xmp
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_edition_text_is_in_the_language(readers, lang):
+    """The interface of the edition is in the language; pages not yet translated are marked."""
+    text = squash(text_of(readers[lang]))
+    assert ui(lang, "pdf_contents") in text
+    assert any(letter in text for letter in OWN_LETTERS[lang]), f"no {lang} letters in the {lang} PDF"
+    translated = [p for p in (ROOT / "docs" / lang).rglob("*.md")] if lang != "en" else []
+    if lang != "en" and len(translated) <= 1:  # only the home page, which is not in the edition
+        notice = squash(ui(lang, "untranslated_notice"))
+        assert notice[:40] in text, "English fallback pages are not marked as such"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_bookmarks_and_contents_links(site, readers, lang):
+    reader = readers[lang]
+    titles = outline_titles(reader)
+    assert ui(lang, "pdf_contents") in titles
+    for path in ["green-paper/foreword/", "green-paper/chapter-1/", "green-paper/conclusion/"]:
+        assert h1(page(site, lang, path)) in titles, f"no bookmark for {path}"
+    # the contents page (page 2) links to pages further on
+    annots = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    internal = [a for a in annots if a.get("/Subtype") == "/Link" and "/Dest" in a]
+    assert len(internal) >= 20
+    targets = {reader.get_destination_page_number(reader.named_destinations[a["/Dest"]])
+               if not isinstance(a["/Dest"], list) and a["/Dest"] in reader.named_destinations
+               else reader.get_page_number(a["/Dest"][0].get_object()) for a in internal}
+    assert min(targets) >= 2 and len(targets) >= 10
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_fonts_are_ours_embedded_and_subset(readers, lang):
+    fonts = {}
+    for obj_page in readers[lang].pages:
+        for font in (obj_page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert re.match(r"^/[A-Z]{6}\+Roadmap-Noto-Sans-(Latin|Cyrillic)(-Bold)?(-Italic)?$", name), \
+            f"foreign font {name}"
+        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = descendant["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, f"{name} is not embedded"
+
+
+def test_flowchart_is_on_a_landscape_page(site, readers):
+    reader = readers["en"]
+    title = h1(page(site, "en", "road-map/flowchart/"))
+
+    def find(items):
+        for item in items:
+            if isinstance(item, list):
+                found = find(item)
+                if found is not None:
+                    return found
+            elif item.title == title:
+                return item
+
+    item = find(reader.outline)
+    assert item is not None, "no bookmark for the flowchart"
+    box = reader.pages[reader.get_destination_page_number(item)].mediabox
+    assert box.width > box.height
+
+
+def test_footnote_on_the_page_of_its_call(site, readers):
+    """The first footnote of the prerequisites page sits on the page where it is called."""
+    html = page(site, "en", "green-paper/chapter-1/prerequisites/")
+    call = re.search(r'<sup id="fnref:([^"]+)">', html)
+    if call is None:
+        pytest.skip("the prerequisites page has no footnote yet")
+    before = re.sub(r"<[^>]+>", "", html[: call.start()]).split()
+    words = " ".join(before[-4:])
+    note = re.search(rf'<li id="fn:{re.escape(call.group(1))}">(.*?)</li>', html, re.S).group(1)
+    note = " ".join(re.sub(r"<[^>]+>|&#160;|&#8617;", " ", note).split())[:30]
+    pages = [squash(p.extract_text()) for p in readers["en"].pages]
+    with_note = [i for i, text in enumerate(pages) if note in text]
+    assert with_note, f"footnote text {note!r} not found in the PDF"
+    assert any(words in pages[i] for i in with_note), f"the call after {words!r} is not on the note's page"
+
+
+def test_every_page_links_to_its_pdf_with_its_size(site):
+    for lang in LANGUAGES:
+        for path in ["", "green-paper/foreword/", "road-map/action-plan/"]:
+            html = page(site, lang, path)
+            name = f"{FILE}-{lang}.pdf"
+            link = re.search(rf'<a href="([^"]*pdf/{re.escape(name)})"', html)
+            assert link, f"no PDF link on {lang}/{path}"
+            here = site / ("" if lang == "en" else lang) / path
+            assert (here / link.group(1)).resolve() == pdf_path(site, lang).resolve()
+            size = SIZE.search(html).group(1)
+            assert re.fullmatch(r"\d+([.,]\d)? \S+", size), size
+    leftovers = [p for p in site.rglob("*.html") if "@@roadmap-pdf-size" in p.read_text(encoding="utf-8")]
+    assert not leftovers
+
+
+def test_same_sources_same_bytes(site, tmp_path):
+    """The same HTML gives the same bytes, even in processes with different hash seeds."""
+    import roadmap.pdf as edition_pdf
+
+    html = page(site, "en", "green-paper/chapter-1/prerequisites/")
+    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+    chapter = edition_pdf.Chapter(
+        id="prerequisites", title="Prerequisites", level=1,
+        html=edition_pdf.printable(article, pid="prerequisites", page_url="green-paper/chapter-1/prerequisites/",
+                                   level=1, title="Prerequisites", ids_by_url={}, site_url="https://example.org/",
+                                   site_dir=site))
+    edition = edition_pdf.load_edition(ROOT)
+    document = Environment(loader=FileSystemLoader(ROOT / "hooks"), autoescape=True).get_template(
+        "pdf_edition.html").render(
+        lang="en", kind="edition", title="T", title_lang="en", label="L", label_lang="en", edition=edition,
+        date="2026-11-21", created=edition_pdf.created(edition), online="https://example.org/",
+        description="D", chapters=[chapter], translated=True,
+        ui={k: ui("en", k) for k in ["pdf_contents", "pdf_version", "pdf_date", "pdf_working_group",
+                                     "pdf_thanks", "pdf_appendix", "pdf_english_note", "pdf_online"]})
+    job = tmp_path / "job.html"
+    job.write_text(document, encoding="utf-8")
+    faces, families = edition_pdf.print_fonts(ROOT / "docs/assets/stylesheets/fonts.css")
+    faces += "html { font-family: %s; }" % ", ".join(f'"{f}"' for f in families)
+    script = (
+        "import sys, roadmap.pdf as p; "
+        "r = p.render({'html': open(sys.argv[1], encoding='utf-8').read(), 'base_url': sys.argv[1], "
+        f"'fonts': {faces!r}, 'stylesheets': [{str(ROOT / 'hooks/pdf.css')!r}], "
+        "'target': sys.argv[2], 'identifier': 'test'}); assert 'error' not in r, r"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.pdf"
+        subprocess.run([sys.executable, "-c", script, str(job), str(out)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert len(PdfReader(tmp_path / "1.pdf").pages) >= 3
+
+
+# --- a page's own PDF (`pdf:` in its front matter) and bad input --------------------------------
+
+
+def _only_languages(project: Path, keep: set[str]):
+    """Build fewer languages in a copy of the project (fast break-it tests)."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    out, locale = [], None
+    for line in text.splitlines():
+        found = re.match(r"\s*- locale: (\w+)", line)
+        if found:
+            locale = found.group(1)
+        if locale and locale not in keep and re.match(r"\s*build: true", line):
+            line = line.replace("build: true", "build: false")
+        out.append(line)
+    (project / "mkdocs.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def test_a_page_asking_for_a_pdf_gets_one(project_copy, tmp_path):
+    _only_languages(project_copy, {"en", "kk"})
+    target = project_copy / "docs/countries/index.md"
+    target.write_text("---\npdf: country-test\n---\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site", env={"ROADMAP_PDF": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in ("en", "kk"):
+        pdf = tmp_path / "site/pdf" / f"country-test-{lang}.pdf"
+        assert pdf.exists()
+        reader = PdfReader(pdf)
+        assert reader.trailer["/Root"]["/Lang"] == lang
+        assert len(reader.pages) < len(PdfReader(tmp_path / "site/pdf" / f"{FILE}-{lang}.pdf").pages)
+        html = page(tmp_path / "site", lang, "countries/")
+        assert f"pdf/country-test-{lang}.pdf" in html
+        assert "@@roadmap-pdf-size" not in html
+    assert "country-test" not in page(tmp_path / "site", "en", "green-paper/foreword/")
+
+
+def _fails_cleanly(project: Path, tmp_path: Path, *expected: str):
+    result = mkdocs_build(project, tmp_path / "site", env={"ROADMAP_PDF": "1", "ROADMAP_LANGUAGE": "en"})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    for text in expected:
+        assert text in output, output
+    return output
+
+
+def test_missing_font_is_named(project_copy, tmp_path):
+    (project_copy / "docs/assets/fonts/roadmap-noto-sans-bold-cyrillic.woff2").unlink()
+    _fails_cleanly(project_copy, tmp_path, "roadmap-noto-sans-bold-cyrillic.woff2", "make_fonts.py")
+
+
+def test_broken_template_is_named(project_copy, tmp_path):
+    template = project_copy / "hooks/pdf_edition.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{% if %}\n", encoding="utf-8")
+    _fails_cleanly(project_copy, tmp_path, "hooks/pdf_edition.html", "line")
+
+
+def test_bad_edition_date_is_named(project_copy, tmp_path):
+    path = project_copy / "data/edition.yml"
+    path.write_text(re.sub(r"(?m)^date: .*$", "date: 21.11.2026", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    _fails_cleanly(project_copy, tmp_path, "data/edition.yml", "YYYY-MM-DD")
+
+
+def test_bad_pdf_stem_is_named(project_copy, tmp_path):
+    _only_languages(project_copy, {"en"})
+    target = project_copy / "docs/countries/index.md"
+    target.write_text("---\npdf: Country Test\n---\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    _fails_cleanly(project_copy, tmp_path, "countries/index.md", "pdf: Country Test")
+
+
+def _widths(font) -> dict[int, float]:
+    """Glyph widths of a CID font, from its /W array."""
+    widths, items, i = {}, list(font["/DescendantFonts"][0].get_object().get("/W", [])), 0
+    while i < len(items):
+        first = int(items[i])
+        if isinstance(items[i + 1], list) or hasattr(items[i + 1], "__iter__"):
+            for offset, width in enumerate(items[i + 1]):
+                widths[first + offset] = float(width)
+            i += 2
+        else:
+            for cid in range(first, int(items[i + 1]) + 1):
+                widths[cid] = float(items[i + 2])
+            i += 3
+    return widths
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "tg"])
+def test_spaces_between_cyrillic_words_have_the_width_of_a_space(readers, lang):
+    """A run of Cyrillic words takes its spaces from the Cyrillic font; when that font had no
+    space glyph, the PDF drew each space 1000 units wide (double gaps between words)."""
+    checked = 0
+    for page_ in readers[lang].pages[:12]:
+        for font in page_.get("/Resources", {}).get("/Font", {}).values():
+            font = font.get_object()
+            if "Cyrillic" not in str(font.get("/BaseFont")) or "/ToUnicode" not in font:
+                continue
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            for cid in re.findall(r"<([0-9a-fA-F]+)>\s*<0020>", cmap):
+                width = _widths(font).get(int(cid, 16), 1000.0)
+                assert width < 400, f"{font['/BaseFont']}: a space is {width} units wide"
+                checked += 1
+    assert checked, "no space set in a Cyrillic font on the first pages"
