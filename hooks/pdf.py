@@ -220,9 +220,8 @@ def _render_template(lang, kind, chapters, chosen, by_path):
         title, title_lang = chapters[0].title, lang if chapters[0].translated else DEFAULT
         label, label_lang = strings["pdf_page_label"], lang
     else:
-        title_lang = lang if lang in edition["title"] else DEFAULT
-        label_lang = lang if lang in edition["label"] else DEFAULT
-        title, label = edition["title"][title_lang], edition["label"][label_lang]
+        title, title_lang = _ui_with_lang(lang, "edition_title")
+        label, label_lang = _ui_with_lang(lang, "edition_label")
     try:
         return _state["template"].render(
             lang=lang,
@@ -345,6 +344,12 @@ def _nested(config) -> bool:
 
 def _ui(lang, key):
     return ui(_state["config"], lang, key)
+
+
+def _ui_with_lang(lang, key):
+    """An interface string and the language it is really in (English where `lang` lacks it)."""
+    text = _ui(lang, key)
+    return text, (lang if lang == DEFAULT or text != _ui(DEFAULT, key) else DEFAULT)
 
 
 def _template():

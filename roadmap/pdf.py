@@ -55,7 +55,7 @@ class Edition:
 
 # --- data/edition.yml -------------------------------------------------------------------------
 
-REQUIRED = ("title", "label", "version", "date", "working_group", "author", "file", "contents")
+REQUIRED = ("version", "date", "working_group", "author", "file", "contents")
 
 
 def load_edition(root: Path) -> dict:
@@ -73,9 +73,6 @@ def load_edition(root: Path) -> dict:
     for key in REQUIRED:
         if not data.get(key):
             raise EditionError(f"{name}: the key `{key}` is missing or empty.")
-    for key in ("title", "label"):
-        if not isinstance(data[key], dict) or "en" not in data[key]:
-            raise EditionError(f"{name}: `{key}` must map languages to text, with at least `en:`.")
     date = data["date"]
     if isinstance(date, str):
         try:

@@ -86,7 +86,7 @@ def test_edition_metadata(site, readers, lang):
     reader = readers[lang]
     root = reader.trailer["/Root"]
     assert root["/Lang"] == lang
-    title = EDITION["title"].get(lang) or EDITION["title"]["en"]
+    title = ui(lang, "edition_title")
     assert title in reader.metadata.title
     assert reader.metadata.author == EDITION["author"]
     assert reader.metadata.subject == ui(lang, "site_description").strip()
