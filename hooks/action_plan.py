@@ -7,22 +7,20 @@ until docs/assets/javascripts/plan-filter.js shows it: without JavaScript every 
 
 from pathlib import Path
 
-from roadmap.pages import markers, page_link, roadmap_view, templates
+from roadmap.pages import page_link, replace_markers, roadmap_view, templates
 
 _template = templates(Path(__file__).parent).get_template("action_plan.html")
 
 
 def on_page_markdown(markdown, page, config, files):
-    found = markers(markdown, "action-plan")
-    if not found:
-        return markdown
+    return replace_markers(markdown, "action-plan", lambda marker: _action_plan(page, config, files))
+
+
+def _action_plan(page, config, files) -> str:
     view = roadmap_view(config)
-    html = _template.render(
+    return _template.render(
         view=view,
         ui=view.ui,
         milestone_link={t.id: page_link(page, files, "road-map/flowchart.md", t.milestone.id) for t in view.tasks},
         page_draft=page.meta.get("translation") == "machine-draft",
     )
-    for match in reversed(found):
-        markdown = markdown[: match.start()] + html + markdown[match.end() :]
-    return markdown

@@ -5,35 +5,33 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from roadmap.pages import markers, page_link, roadmap_view, templates
+from roadmap.pages import page_link, replace_markers, roadmap_view, templates
 
 _template = templates(Path(__file__).parent).get_template("direction.html")
 
 
 def on_page_markdown(markdown, page, config, files):
-    found = markers(markdown, "direction")
-    if not found:
-        return markdown
+    return replace_markers(markdown, "direction", lambda marker: _direction(marker, page, config, files))
+
+
+def _direction(marker, page, config, files) -> str:
     view = roadmap_view(config)
     directions = {d.id: d for d in view.directions}
-    for match in reversed(found):
-        id = match.group(1)
-        if id not in directions:
-            raise PluginError(
-                f'{page.file.src_uri}: the marker "{match.group(0)}" names '
-                + (f'the unknown direction "{id}"' if id else "no direction")
-                + f". Write one of: {', '.join(directions)}, as in <!-- roadmap:direction culture -->."
-            )
-        direction = directions[id]
-        milestones = [m for m in view.milestones if m.direction is direction]
-        html = _template.render(
-            view=view,
-            ui=view.ui,
-            direction=direction,
-            milestones=milestones,
-            milestone_link={m.id: page_link(page, files, "road-map/flowchart.md", m.id) for m in milestones},
-            task_link={m.id: page_link(page, files, "road-map/action-plan.md", m.task.id)
-                       for m in milestones if m.task},
+    id = marker.group(1)
+    if id not in directions:
+        raise PluginError(
+            f'{page.file.src_uri}: the marker "{marker.group(0)}" names '
+            + (f'the unknown direction "{id}"' if id else "no direction")
+            + f". Write one of: {', '.join(directions)}, as in <!-- roadmap:direction culture -->."
         )
-        markdown = markdown[: match.start()] + html + markdown[match.end() :]
-    return markdown
+    direction = directions[id]
+    milestones = [m for m in view.milestones if m.direction is direction]
+    return _template.render(
+        view=view,
+        ui=view.ui,
+        direction=direction,
+        milestones=milestones,
+        milestone_link={m.id: page_link(page, files, "road-map/flowchart.md", m.id) for m in milestones},
+        task_link={m.id: page_link(page, files, "road-map/action-plan.md", m.task.id)
+                   for m in milestones if m.task},
+    )

@@ -10,30 +10,28 @@ action plan.
 import textwrap
 from pathlib import Path
 
-from roadmap.pages import markers, page_link, roadmap_view, templates
+from roadmap.pages import page_link, replace_markers, roadmap_view, templates
 
 _template = templates(Path(__file__).parent).get_template("flowchart.html")
 
 
 def on_page_markdown(markdown, page, config, files):
-    found = markers(markdown, "flowchart")
-    if not found:
-        return markdown
+    return replace_markers(markdown, "flowchart", lambda marker: _flowchart(page, config, files))
+
+
+def _flowchart(page, config, files) -> str:
     view = roadmap_view(config)
     task_link = {
         m.id: page_link(page, files, "road-map/action-plan.md", m.task.id) if m.task else None
         for m in view.milestones
     }
-    html = _template.render(
+    return _template.render(
         view=view,
         ui=view.ui,
         task_link=task_link,
         diagram=_diagram(view, task_link),
         page_draft=page.meta.get("translation") == "machine-draft",
     )
-    for match in reversed(found):
-        markdown = markdown[: match.start()] + html + markdown[match.end() :]
-    return markdown
 
 
 def _diagram(view, task_link) -> dict:

@@ -12,15 +12,16 @@ from mkdocs.utils import get_relative_url
 from roadmap import export
 from roadmap.data import load
 from roadmap.languages import DEFAULT, LANGUAGES
-from roadmap.pages import data_dir, markers, roadmap_view, templates
+from roadmap.pages import data_dir, replace_markers, roadmap_view, templates
 
 _template = templates(Path(__file__).parent).get_template("open_data.html")
 
 
 def on_page_markdown(markdown, page, config, files):
-    found = markers(markdown, "open-data")
-    if not found:
-        return markdown
+    return replace_markers(markdown, "open-data", lambda marker: _downloads(page, config))
+
+
+def _downloads(page, config) -> str:
     view = roadmap_view(config)
     names = _language_names(config)
     downloads = [
@@ -29,11 +30,8 @@ def on_page_markdown(markdown, page, config, files):
         for lang in LANGUAGES
     ]
     downloads.sort(key=lambda d: not d["current"])  # the reader's language first
-    html = _template.render(view=view, ui=view.ui, downloads=downloads,
+    return _template.render(view=view, ui=view.ui, downloads=downloads,
                             schema=get_relative_url(export.SCHEMA_NAME, page.url))
-    for match in reversed(found):
-        markdown = markdown[: match.start()] + html + markdown[match.end() :]
-    return markdown
 
 
 def on_post_build(config):

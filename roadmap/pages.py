@@ -65,6 +65,14 @@ def markers(markdown: str, name: str) -> list[re.Match]:
     return list(re.finditer(rf"<!--\s*roadmap:{re.escape(name)}(?:\s+([^\s>]+))?\s*-->", markdown))
 
 
+def replace_markers(markdown: str, name: str, render) -> str:
+    """Replace each `<!-- roadmap:<name> [argument] -->` in a page's Markdown with
+    `render(match)`; a page without the marker is returned untouched, nothing rendered."""
+    for match in reversed(markers(markdown, name)):
+        markdown = markdown[: match.start()] + render(match) + markdown[match.end() :]
+    return markdown
+
+
 def drop_blank_lines(html: str) -> str:
     """Markdown ends a raw HTML block at a blank line: generated HTML must not contain one."""
     return "\n".join(line for line in html.splitlines() if line.strip())
