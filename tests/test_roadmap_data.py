@@ -96,8 +96,8 @@ def _break(project, file, old, new) -> int:
     """Apply one breakage to the copy; returns the line the message must name."""
     path = project / file
     text = path.read_text(encoding="utf-8")
-    if old is None:  # append a section to a translation file
-        text = text.rstrip("\n") + "\n"
+    if old is None:  # a translation file with just this section (the real file may have it already)
+        text = "translation: machine-draft\n"
         line = text.count("\n") + 2  # the line of the id, under the section key
         path.write_text(text + new, encoding="utf-8")
         if "priority" in new or '""' in new:
