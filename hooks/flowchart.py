@@ -7,8 +7,10 @@ milestone's table cell carries the milestone's id (its permalink) and links to i
 action plan.
 """
 
-import textwrap
+from functools import lru_cache
 from pathlib import Path
+
+from fontTools.ttLib import TTFont
 
 from roadmap.pages import page_link, replace_markers, roadmap_view, templates
 
@@ -29,13 +31,17 @@ def _flowchart(page, config, files) -> str:
         view=view,
         ui=view.ui,
         task_link=task_link,
-        diagram=_diagram(view, task_link),
+        diagram=_diagram(view, task_link, Path(config.docs_dir) / "assets" / "fonts"),
         page_draft=page.meta.get("translation") == "machine-draft",
     )
 
 
-def _diagram(view, task_link) -> dict:
+def _diagram(view, task_link, fonts: Path) -> dict:
     """Positions and wrapped lines of everything drawn in the SVG."""
+
+    def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
+        return wrap(text, width - 2 * PAD, _advances(fonts, bold))
+
     column_x = {c: MARGIN + LABEL_WIDTH + GAP + (c - 1) * (COLUMN_WIDTH + GAP) for c in range(1, 6)}
     width = column_x[5] + COLUMN_WIDTH + MARGIN
 
@@ -77,11 +83,33 @@ def _diagram(view, task_link) -> dict:
                 column_width=COLUMN_WIDTH, colours=COLOURS)
 
 
-def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
-    """Lines of `text` that fit `width` pixels, estimated from an average character width."""
-    per_char = FONT * (0.6 if bold else 0.53)
-    return textwrap.wrap(text, max(8, int((width - 2 * PAD) / per_char)), break_long_words=False,
-                         break_on_hyphens=True)
+def wrap(text: str, width: float, advances: dict[int, float]) -> list[str]:
+    """Lines of `text` that fit `width` SVG units, measured with the site's own font (a word
+    longer than the width gets a line of its own)."""
+    def measure(words):
+        return FONT * sum(advances.get(ord(c), 0.6) for c in " ".join(words))
+
+    lines, line = [], []
+    for word in text.split():
+        if line and measure(line + [word]) > width:
+            lines.append(" ".join(line))
+            line = []
+        line.append(word)
+    if line:
+        lines.append(" ".join(line))
+    return lines
+
+
+@lru_cache(maxsize=None)
+def _advances(fonts: Path, bold: bool) -> dict[int, float]:
+    """Advance width of every character of the site's font, as a fraction of the font size."""
+    widths: dict[int, float] = {}
+    for part in ("latin", "cyrillic"):
+        font = TTFont(fonts / f"roadmap-noto-sans-{'bold' if bold else 'regular'}-{part}.woff2")
+        per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
+        for code, glyph in font.getBestCmap().items():
+            widths.setdefault(code, metrics[glyph][0] / per_em)
+    return widths
 
 
 # Geometry of the diagram, in SVG units (pixels at full size).

@@ -4,7 +4,7 @@ to its task."""
 
 import re
 
-from conftest import page
+from conftest import LANGUAGES, ROOT, page
 from roadmap_html import parse
 
 # Appendix 1 of the Green Paper: for each direction (row), the milestone in each of the five
@@ -97,3 +97,24 @@ def test_a_language_without_translations_shows_english_marked_as_such(site):
     link = cell.find("a").attrs["href"]
     assert link.startswith("../action-plan/#task-culture-media-section")
     assert re.search(r'<text [^>]*lang="en"', html)  # the diagram's English fallbacks too
+
+
+def test_every_line_of_the_diagram_fits_its_box_in_every_language():
+    """The diagram wraps its text by measuring it with the site's own font."""
+    import importlib.util
+
+    from roadmap.data import load
+    from roadmap.localized import localized
+
+    spec = importlib.util.spec_from_file_location("flowchart_hook", ROOT / "hooks" / "flowchart.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    fonts = ROOT / "docs" / "assets" / "fonts"
+    advances = hook._advances(fonts, False)
+    width = hook.COLUMN_WIDTH - 2 * hook.PAD
+    roadmap = load(ROOT / "data")
+    for lang in LANGUAGES:
+        for milestone in localized(roadmap, lang).milestones:
+            for line in hook.wrap(milestone.text.plain, width, advances):
+                measured = hook.FONT * sum(advances.get(ord(c), 0.6) for c in line)
+                assert measured <= width or " " not in line, f"{lang} {milestone.id}: {line!r} is {measured:.0f} wide"
