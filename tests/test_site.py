@@ -171,3 +171,14 @@ def test_the_cyrillic_fonts_carry_the_spaces_and_punctuation_of_cyrillic_text(si
         cmap = TTFont(path).getBestCmap()
         missing = [c for c in " ,.;:!?()«»—–0123456789\u00a0" if ord(c) not in cmap]
         assert not missing, f"{path.name} lacks {missing}"
+
+
+def test_a_one_language_preview_shows_the_translation_not_the_english_page(project_copy, tmp_path):
+    """ROADMAP_LANGUAGE=ky: the translation of road-map/index.md, never its English original."""
+    (project_copy / "docs/ky/road-map").mkdir(parents=True, exist_ok=True)
+    (project_copy / "docs/ky/road-map/index.md").write_text("# Жол картасы\n\nКыргызча текст.\n")
+    result = mkdocs_build(project_copy, tmp_path / "site", env={"ROADMAP_LANGUAGE": "ky"})
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "road-map" / "index.html").read_text(encoding="utf-8")
+    assert "Кыргызча текст." in html
+    assert "roadmap-untranslated" not in html
