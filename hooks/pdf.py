@@ -193,7 +193,9 @@ def _job(lang, stem, kind, contents, appendix):
     target = _state["site_dir"] / "pdf" / edition_pdf.pdf_name(stem, lang)
     document = _render_template(lang, kind, chapters, chosen, by_path)
     # SVG drawings name the site's family in attributes: point them at the print families.
-    document = document.replace(f"'{edition_pdf.FAMILY}'", _families(_state["families"], "'"))
+    # No space after the commas: WeasyPrint 70's SVG code splits the list on "," and then strips
+    # the quotes only, so " 'Roadmap Noto Sans Cyrillic'" would name no font at all.
+    document = document.replace(f"'{edition_pdf.FAMILY}'", _families(_state["families"], "'", sep=","))
     missing = edition_pdf.missing_characters(re.sub(r"<[^>]+>", "", document), _state["fonts"])
     if missing:
         log.warning(
@@ -332,8 +334,8 @@ def _path(page, lang) -> str:
     return uri
 
 
-def _families(families, quote='"') -> str:
-    return ", ".join(f"{quote}{family}{quote}" for family in families)
+def _families(families, quote='"', sep=", ") -> str:
+    return sep.join(f"{quote}{family}{quote}" for family in families)
 
 
 def _nested(config) -> bool:
