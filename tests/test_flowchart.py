@@ -4,7 +4,7 @@ to its task."""
 
 import re
 
-from conftest import LANGUAGES, ROOT, page
+from conftest import LANGUAGES, ROOT, mkdocs_build, page
 from roadmap_html import parse
 
 # Appendix 1 of the Green Paper: for each direction (row), the milestone in each of the five
@@ -87,8 +87,12 @@ def test_the_diagram_is_an_svg_with_real_text(site):
     assert "<img" not in str(figure.children)  # no picture of text: the text is text
 
 
-def test_a_language_without_translations_shows_english_marked_as_such(site):
-    html = page(site, "ru", "road-map/flowchart/")
+def test_a_language_without_translations_shows_english_marked_as_such(project_copy, tmp_path):
+    # Russian with its road map strings taken away (every language has them by now).
+    (project_copy / "data/i18n/ru.yml").write_text("translation: machine-draft\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "site", env={"ROADMAP_LANGUAGE": "ru"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site/road-map/flowchart/index.html").read_text(encoding="utf-8")
     table = _table(html)
     assert table.parent.attrs.get("lang") == "ru"
     cell = table.find("td", id="culture-media-section")
@@ -97,6 +101,13 @@ def test_a_language_without_translations_shows_english_marked_as_such(site):
     link = cell.find("a").attrs["href"]
     assert link.startswith("../action-plan/#task-culture-media-section")
     assert re.search(r'<text [^>]*lang="en"', html)  # the diagram's English fallbacks too
+
+
+def test_a_translated_language_shows_its_own_words(site):
+    html = page(site, "ru", "road-map/flowchart/")
+    cell = _table(html).find("td", id="culture-media-section")
+    assert cell.find("span", lang="en") is None
+    assert re.search("[а-яё]", cell.text())
 
 
 def test_every_line_of_the_diagram_fits_its_box_in_every_language():

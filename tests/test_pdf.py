@@ -249,10 +249,22 @@ def _only_languages(project: Path, keep: set[str]):
     (project / "mkdocs.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def _ask_for_pdf(page: Path, stem: str):
+    """Add `pdf: <stem>` to a page's front matter (made if it has none)."""
+    if not page.exists():
+        return
+    text = page.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        text = f"---\npdf: {stem}\n" + text[4:]
+    else:
+        text = f"---\npdf: {stem}\n---\n" + text
+    page.write_text(text, encoding="utf-8")
+
+
 def test_a_page_asking_for_a_pdf_gets_one(project_copy, tmp_path):
     _only_languages(project_copy, {"en", "kk"})
-    target = project_copy / "docs/countries/index.md"
-    target.write_text("---\npdf: country-test\n---\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    for target in (project_copy / "docs/countries/index.md", project_copy / "docs/kk/countries/index.md"):
+        _ask_for_pdf(target, "country-test")
     result = mkdocs_build(project_copy, tmp_path / "site", env={"ROADMAP_PDF": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     for lang in ("en", "kk"):
@@ -297,8 +309,7 @@ def test_bad_edition_date_is_named(project_copy, tmp_path):
 
 def test_bad_pdf_stem_is_named(project_copy, tmp_path):
     _only_languages(project_copy, {"en"})
-    target = project_copy / "docs/countries/index.md"
-    target.write_text("---\npdf: Country Test\n---\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    _ask_for_pdf(project_copy / "docs/countries/index.md", "Country Test")
     _fails_cleanly(project_copy, tmp_path, "countries/index.md", "pdf: Country Test")
 
 
