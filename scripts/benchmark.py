@@ -153,6 +153,54 @@ def first_view(site: Path, html_file: Path) -> dict:
             "total_worst": base + sum(p.stat().st_size for p in fonts_all)}
 
 
+def browser_view(site: Path, paths: list[str]) -> dict:
+    """What Debian's headless Chromium really fetches for a first view of each page (a fresh
+    browser each time, phone-sized window), in gzip bytes; the search index is fetched only on
+    a first search, so it is not counted here. Needs Selenium and /usr/bin/chromium."""
+    import functools
+    import http.server
+    import threading
+
+    from selenium import webdriver
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    views = {}
+    try:
+        for path in paths:
+            options = webdriver.ChromeOptions()
+            options.binary_location = "/usr/bin/chromium"
+            for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--window-size=412,900"]:
+                options.add_argument(flag)
+            driver = webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
+            try:
+                driver.get(base + path)
+                time.sleep(1.5)
+                urls = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+            finally:
+                driver.quit()
+            files = [site / (path + "index.html" if path.endswith("/") or not path else path)]
+            files += [site / urlsplit(u).path.lstrip("/") for u in urls if u.startswith(base)]
+            files = [f for f in files if f.is_file()]  # a request that found nothing (404) costs no body
+            fetched = {}
+            for f in files:
+                kind = {".woff2": "fonts", ".css": "css", ".js": "js", ".html": "html"}.get(f.suffix, "other")
+                size = f.stat().st_size if f.suffix == ".woff2" else len(gzip.compress(f.read_bytes(), 9))
+                fetched[kind] = fetched.get(kind, 0) + size
+            views[path or "/"] = {**fetched, "total": sum(fetched.values()), "requests": len(files),
+                                  "fonts_fetched": sorted(f.name for f in files if f.suffix == ".woff2")}
+    finally:
+        server.shutdown()
+    return views
+
+
 # --- report -------------------------------------------------------------------------------------
 
 
@@ -187,6 +235,11 @@ def measure(baseline: bool) -> dict:
             "Green Paper page (en)": first_view(site, site / "green-paper/foreword/index.html"),
             "Green Paper page (kk)": first_view(site, site / "kk/green-paper/foreword/index.html"),
         }
+        try:
+            result["browser_view"] = browser_view(site, ["", "green-paper/foreword/", "kk/green-paper/foreword/",
+                                                         "road-map/flowchart/", "countries/kazakhstan/"])
+        except Exception as error:  # no Chromium here: the estimate above still stands
+            result["browser_view_error"] = str(error)
         result["fonts"] = {p.name: p.stat().st_size for p in sorted((ROOT / "docs/assets/fonts").glob("*.woff2"))}
         return result
 
@@ -225,6 +278,15 @@ def print_table(r: dict) -> None:
         print(f"  {name:<24} {kb(v.get('html', 0)):>9} {kb(v.get('css', 0)):>9} {kb(v.get('js', 0)):>9} "
               f"{kb(v.get('img', 0)):>9} {kb(v['fonts_needed']) + ' (' + str(v['fonts_needed_files']) + ')':>14} "
               f"{kb(v['total_needed']):>10} {kb(v['total_worst']):>10}")
+    if r.get("browser_view"):
+        print("\nFirst view in headless Chromium, 412 px wide (what is really fetched; gzip, fonts as woff2)")
+        print(f"  {'page':<28} {'requests':>8} {'html':>9} {'css':>9} {'js':>9} {'fonts':>9} {'total':>10}")
+        for name, v in r["browser_view"].items():
+            print(f"  {name:<28} {v['requests']:>8} {kb(v.get('html', 0)):>9} {kb(v.get('css', 0)):>9} "
+                  f"{kb(v.get('js', 0)):>9} {kb(v.get('fonts', 0)):>9} {kb(v['total']):>10}")
+            print(f"  {'':<28} fonts: {', '.join(v['fonts_fetched'])}")
+    elif r.get("browser_view_error"):
+        print(f"\nFirst view in Chromium: not measured ({r['browser_view_error'][:120]})")
     print("\nFont files")
     for name, size in r["fonts"].items():
         print(f"  {name:<45} {kb(size):>10}")
