@@ -185,7 +185,8 @@ def _job(lang, stem, kind, contents, appendix):
             html=edition_pdf.printable(
                 html[path], pid=edition_pdf.page_id(path), page_url=page.url, level=level,
                 title=page.title or path, ids_by_url=ids_by_url,
-                site_url=_state["site_url"], site_dir=_state["site_dir"]),
+                site_url=_state["site_url"], site_dir=_state["site_dir"],
+                task_label=_ui(lang, "roadmap_task")),
             landscape=path in (edition.get("landscape") or []),
             appendix=path in appendix,
             translated=getattr(page.file, "locale", lang) == lang,

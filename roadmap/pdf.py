@@ -158,6 +158,38 @@ def _footnotes_in_place(html: str) -> str:
     return FOOTNOTE_CALL.sub(call, html)
 
 
+PLAN_GROUP = re.compile(r'<div class="roadmap-tasks"([^>]*)>(.*?)</div>', re.S)
+PLAN_TASK = re.compile(
+    r'<article class="roadmap-task[^"]*" id="([^"]+)"[^>]*>\s*<h4[^>]*>(.*?)</h4>\s*<dl>(.*?)</dl>\s*</article>', re.S)
+PLAN_FIELD = re.compile(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", re.S)
+
+
+def plan_as_table(html: str, task_label: str) -> str:
+    """The action plan's task cards (hooks/action_plan.html) as tables for print: one table per
+    stage and direction, one row per task, its header row repeated on every page it spans.
+    The labels of the cards' fields become the header row, in the page's language."""
+    tasks = [(task_id, text, PLAN_FIELD.findall(fields)) for task_id, text, fields in PLAN_TASK.findall(html)]
+    if not tasks:
+        return html
+    labels: list[str] = []
+    for _, _, fields in tasks:
+        labels += [label for label, _ in fields if label not in labels]
+
+    def table(group: re.Match) -> str:
+        rows = []
+        for task_id, text, fields in (
+            (i, t, PLAN_FIELD.findall(f)) for i, t, f in PLAN_TASK.findall(group.group(2))
+        ):
+            values = dict(fields)
+            cells = "".join(f"<td>{values.get(label, '')}</td>" for label in labels)
+            rows.append(f'<tr id="{task_id}"><th scope="row">{text}</th>{cells}</tr>')
+        head = "".join(f'<th scope="col">{label}</th>' for label in [task_label, *labels])
+        return (f'<table class="roadmap-plan-table"{group.group(1)}><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
+
+    return PLAN_GROUP.sub(table, html)
+
+
 def printable(
     html: str,
     *,
@@ -168,15 +200,18 @@ def printable(
     ids_by_url: dict[str, str],
     site_url: str,
     site_dir: Path,
+    task_label: str = "Task",
 ) -> str:
     """A page's HTML ready to sit inside the edition.
 
+    - the action plan's task cards become tables (`plan_as_table`);
     - ids become `<pid>--<id>` (footnote numbers and heading ids repeat across pages);
     - links to pages in the edition jump inside the PDF; other site links become absolute URLs;
     - images are read from the built site;
     - headings move down by the page's depth in the nav (a chapter's sections nest under it).
     """
     html = HEADERLINK.sub("", html)
+    html = plan_as_table(html, task_label)
     html = _footnotes_in_place(html)
     html = ID.sub(lambda m: f"{m.group(1)}{pid}--{m.group(2)}{m.group(3)}", html)
     html = ID_REFS.sub(

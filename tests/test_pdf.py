@@ -345,3 +345,26 @@ def test_spaces_between_cyrillic_words_have_the_width_of_a_space(readers, lang):
                 assert width < 400, f"{font['/BaseFont']}: a space is {width} units wide"
                 checked += 1
     assert checked, "no space set in a Cyrillic font on the first pages"
+
+
+def test_the_action_plan_is_a_table_whose_header_row_repeats_on_every_page(readers):
+    """In print the task cards become tables (roadmap/pdf.py plan_as_table) on landscape pages."""
+    header = [ui("en", "roadmap_task"), ui("en", "roadmap_persons_involved"), ui("en", "roadmap_indicators")]
+    pages = [p for p in readers["en"].pages if all(label in (p.extract_text() or "") for label in header)]
+    plan_pages = [p for p in pages if p.mediabox.width > p.mediabox.height]
+    assert len(plan_pages) >= 3, "the action plan's header row is not on each of its pages"
+
+
+def test_plan_as_table_keeps_every_task_and_its_id():
+    from roadmap.pdf import plan_as_table
+
+    cards = ('<div class="roadmap-tasks" data-roadmap-group="x">'
+             '<article class="roadmap-task roadmap-stage-1" id="task-a"><h4 class="roadmap-task-text">Do A</h4>'
+             '<dl><dt>Priority</dt><dd>First year</dd><dt>Results</dt><dd>A done</dd></dl></article>'
+             '<article class="roadmap-task" id="task-b"><h4>Do B</h4><dl><dt>Priority</dt><dd>Second year</dd>'
+             '</dl></article></div>')
+    table = plan_as_table(cards, "Task")
+    assert '<thead><tr><th scope="col">Task</th><th scope="col">Priority</th><th scope="col">Results</th></tr></thead>' in table
+    assert '<tr id="task-a"><th scope="row">Do A</th><td>First year</td><td>A done</td></tr>' in table
+    assert '<tr id="task-b"><th scope="row">Do B</th><td>Second year</td><td></td></tr>' in table
+    assert "<article" not in table
