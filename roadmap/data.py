@@ -40,6 +40,7 @@ SECTIONS = [
     Section("tasks", "task", ("priority", "text", "persons_involved", "results", "indicators")),
     Section("organisations", "organisation", ("name",)),
     Section("vision", "vision goal", ("text",)),
+    Section("glossary", "glossary term", ("term", "abbreviation", "definition", "note")),
 ]
 SECTION = {s.name: s for s in SECTIONS}
 
@@ -63,6 +64,7 @@ class Roadmap:
     tasks: dict[str, Map]
     organisations: dict[str, Map]
     vision: Map
+    glossary: dict[str, Map]
     # (section, id, field) -> text, in English and in each other language
     english: dict[tuple[str, str, str], str]
     translations: dict[str, dict[tuple[str, str, str], str]] = field(default_factory=dict)
@@ -159,6 +161,7 @@ class _Checker:
             tasks=good["tasks"],
             organisations=good["organisations"],
             vision=content["vision"],
+            glossary=good["glossary"],
             english=english,
             translations=translations,
             status=status,
