@@ -4,14 +4,13 @@
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from shared import page_link, replace_markers, roadmap_view
 
-from roadmap.pages import page_link, replace_markers, roadmap_view, templates
-
-_template = templates(Path(__file__).parent).get_template("direction.html")
+from roadmap import templates
 
 
-def on_page_markdown(markdown, page, config, files):
-    return replace_markers(markdown, "direction", lambda marker: _direction(marker, page, config, files))
+def on_page_content(html, page, config, files):
+    return replace_markers(html, "direction", lambda marker: _direction(marker, page, config, files), page)
 
 
 def _direction(marker, page, config, files) -> str:
@@ -24,12 +23,12 @@ def _direction(marker, page, config, files) -> str:
             + (f'the unknown direction "{id}"' if id else "no direction")
             + f". Write one of: {', '.join(directions)}, as in <!-- roadmap:direction culture -->."
         )
-    direction = directions[id]
-    milestones = [m for m in view.milestones if m.direction is direction]
-    return _template.render(
+    milestones = view.milestones_in(direction=directions[id])
+    return templates.render(
+        "direction.html", Path(__file__).parent,
         view=view,
         ui=view.ui,
-        direction=direction,
+        direction=directions[id],
         milestones=milestones,
         milestone_link={m.id: page_link(page, files, "road-map/flowchart.md", m.id) for m in milestones},
         task_link={m.id: page_link(page, files, "road-map/action-plan.md", m.task.id)

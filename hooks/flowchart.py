@@ -1,24 +1,17 @@
-"""The flowchart (Appendix 1), generated from data/ where a page says `<!-- roadmap:flowchart -->`.
+"""The flowchart (Appendix 1), where a page says `<!-- roadmap:flowchart -->`: a diagram (inline
+SVG with real, selectable text) and a table (stages as columns with their key messages,
+strategic directions as rows, empty cells where the flowchart has none), both from data/.
+Each milestone's table cell carries its id (its permalink) and links to its task."""
 
-Two views of the same grid, in the language being built: a diagram (inline SVG with real,
-selectable text, scrolling sideways on a phone) and a table (stages as columns with their key
-messages, strategic directions as rows, empty cells where the flowchart has none). Each
-milestone's table cell carries the milestone's id (its permalink) and links to its task in the
-action plan.
-"""
-
-from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from shared import page_is_draft, page_link, replace_markers, roadmap_view
 
-from roadmap.pages import page_link, replace_markers, roadmap_view, templates
-
-_template = templates(Path(__file__).parent).get_template("flowchart.html")
+from roadmap import flowchart, templates
 
 
-def on_page_markdown(markdown, page, config, files):
-    return replace_markers(markdown, "flowchart", lambda marker: _flowchart(page, config, files))
+def on_page_content(html, page, config, files):
+    return replace_markers(html, "flowchart", lambda marker: _flowchart(page, config, files), page)
 
 
 def _flowchart(page, config, files) -> str:
@@ -27,102 +20,11 @@ def _flowchart(page, config, files) -> str:
         m.id: page_link(page, files, "road-map/action-plan.md", m.task.id) if m.task else None
         for m in view.milestones
     }
-    return _template.render(
+    return templates.render(
+        "flowchart.html", Path(__file__).parent,
         view=view,
         ui=view.ui,
         task_link=task_link,
-        diagram=_diagram(view, task_link, Path(config.docs_dir) / "assets" / "fonts"),
-        page_draft=page.meta.get("translation") == "machine-draft",
+        diagram=flowchart.diagram(view, task_link, Path(config.docs_dir) / "assets" / "stylesheets" / "fonts.css"),
+        page_draft=page_is_draft(page),
     )
-
-
-def _diagram(view, task_link, fonts: Path) -> dict:
-    """Positions and wrapped lines of everything drawn in the SVG."""
-
-    def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
-        return wrap(text, width - 2 * PAD, _advances(fonts, bold))
-
-    column_x = {c: MARGIN + LABEL_WIDTH + GAP + (c - 1) * (COLUMN_WIDTH + GAP) for c in range(1, 6)}
-    width = column_x[5] + COLUMN_WIDTH + MARGIN
-
-    stages = []
-    for stage in view.stages:
-        span = len(stage.columns)
-        box_width = span * COLUMN_WIDTH + (span - 1) * GAP
-        name = _wrap(stage.name.plain, box_width, bold=True)
-        message = _wrap(f"{view.ui('roadmap_key_message').plain}: {stage.key_message.plain}", box_width)
-        stages.append(dict(stage=stage, x=column_x[min(stage.columns)], width=box_width,
-                           number=view.ui("roadmap_stage_number", number=stage.number).plain,
-                           name=name, message=message))
-    header_lines = 1 + max(len(s["name"]) + len(s["message"]) for s in stages)
-    header_height = header_lines * LINE + 2 * PAD
-    for s in stages:
-        s["height"] = header_height
-
-    rows, y = [], MARGIN + header_height + GAP
-    for direction in view.directions:
-        label = _wrap(direction.label.plain, LABEL_WIDTH, bold=True)
-        cells = []
-        for column in range(1, 6):
-            milestone = view.cell(direction, column)
-            if milestone is not None:
-                cells.append(dict(milestone=milestone, x=column_x[column], href=task_link[milestone.id],
-                                  lines=_wrap(milestone.text.plain, COLUMN_WIDTH)))
-        lines = max([len(label)] + [len(c["lines"]) for c in cells])
-        height = lines * LINE + 2 * PAD
-        arrows = [
-            dict(x1=a["x"] + COLUMN_WIDTH, x2=b["x"] - 2, y=y + height / 2)
-            for a, b in zip(cells, cells[1:])
-        ]
-        rows.append(dict(direction=direction, y=y, height=height, label=label, cells=cells,
-                         arrows=arrows))
-        y += height + GAP
-    corner = _wrap(view.ui("roadmap_direction").plain, LABEL_WIDTH, bold=True)
-    return dict(width=width, height=y - GAP + MARGIN, stages=stages, rows=rows, corner=corner,
-                margin=MARGIN, pad=PAD, line=LINE, font=FONT, label_width=LABEL_WIDTH,
-                column_width=COLUMN_WIDTH, colours=COLOURS)
-
-
-def wrap(text: str, width: float, advances: dict[int, float]) -> list[str]:
-    """Lines of `text` that fit `width` SVG units, measured with the site's own font (a word
-    longer than the width gets a line of its own)."""
-    def measure(words):
-        return FONT * sum(advances.get(ord(c), 0.6) for c in " ".join(words))
-
-    lines, line = [], []
-    for word in text.split():
-        if line and measure(line + [word]) > width:
-            lines.append(" ".join(line))
-            line = []
-        line.append(word)
-    if line:
-        lines.append(" ".join(line))
-    return lines
-
-
-@lru_cache(maxsize=None)
-def _advances(fonts: Path, bold: bool) -> dict[int, float]:
-    """Advance width of every character of the site's font, as a fraction of the font size."""
-    widths: dict[int, float] = {}
-    for part in ("latin", "cyrillic"):
-        font = TTFont(fonts / f"roadmap-noto-sans-{'bold' if bold else 'regular'}-{part}.woff2")
-        per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
-        for code, glyph in font.getBestCmap().items():
-            widths.setdefault(code, metrics[glyph][0] / per_em)
-    return widths
-
-
-# Geometry of the diagram, in SVG units (pixels at full size).
-MARGIN = 4
-LABEL_WIDTH = 112
-COLUMN_WIDTH = 130
-GAP = 8
-PAD = 6
-FONT = 12
-LINE = 15
-
-# One colour per stage (fill of its rectangles, and their border); the diagram also names each
-# stage in words, so colour is never the only clue. docs/assets/stylesheets/roadmap.css may
-# override them (dark mode, print).
-# Stages are coloured in order (first stage, second...): (fill, border).
-COLOURS = [("#e1eef7", "#2f6f96"), ("#e3f2e6", "#2e7d4f"), ("#fcecdc", "#b0501a"), ("#efe4f5", "#774094")]

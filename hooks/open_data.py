@@ -8,38 +8,34 @@ import shutil
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
+from shared import built_languages, i18n, replace_markers, roadmap, roadmap_view
 
-from roadmap import export
-from roadmap.data import load
-from roadmap.languages import DEFAULT, LANGUAGES
-from roadmap.pages import data_dir, replace_markers, roadmap_view, templates
-
-_template = templates(Path(__file__).parent).get_template("open_data.html")
+from roadmap import export, templates
+from roadmap.data import DEFAULT
 
 
-def on_page_markdown(markdown, page, config, files):
-    return replace_markers(markdown, "open-data", lambda marker: _downloads(page, config))
+def on_page_content(html, page, config, files):
+    return replace_markers(html, "open-data", lambda marker: _downloads(page, config), page)
 
 
 def _downloads(page, config) -> str:
     view = roadmap_view(config)
-    names = _language_names(config)
+    names = {language.locale: language.name for language in i18n(config).config.languages} if i18n(config) else {}
     downloads = [
         dict(lang=lang, name=names.get(lang, lang), current=lang == view.lang,
              **{kind: get_relative_url(path, page.url) for kind, path in export.file_names(lang).items()})
-        for lang in LANGUAGES
+        for lang in built_languages(config)
     ]
     downloads.sort(key=lambda d: not d["current"])  # the reader's language first
-    return _template.render(view=view, ui=view.ui, downloads=downloads,
-                            schema=get_relative_url(export.SCHEMA_NAME, page.url))
+    return templates.render("open_data.html", Path(__file__).parent, view=view, ui=view.ui,
+                            downloads=downloads, schema=get_relative_url(export.SCHEMA_NAME, page.url))
 
 
 def on_post_build(config):
     view = roadmap_view(config)
     site = Path(config.site_dir)
-    untranslated = load(data_dir(config)).untranslated(view.lang)
     contents = {
-        "json": export.json_text(view, untranslated),
+        "json": export.json_text(view, roadmap(config).untranslated(view.lang)),
         "milestones": export.milestones_csv(view),
         "tasks": export.tasks_csv(view),
     }
@@ -49,9 +45,3 @@ def on_post_build(config):
         target.write_text(contents[kind], encoding="utf-8", newline="")
     if view.lang == DEFAULT:
         shutil.copyfile(export.SCHEMA, site / export.SCHEMA_NAME)
-
-
-def _language_names(config) -> dict[str, str]:
-    plugin = config.plugins.get("i18n")
-    languages = getattr(getattr(plugin, "config", None), "languages", None) or []
-    return {language.locale: language.name for language in languages}

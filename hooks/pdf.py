@@ -1,373 +1,253 @@
 """The PDF editions, printed by WeasyPrint from the site's own pages.
 
-- The White Paper edition: one PDF per language (site/pdf/<file>-<lang>.pdf), the pages that
-  data/edition.yml lists, in nav order, after every other hook has changed them.
-- A page whose front matter says `pdf: <stem>` (a country's road map) also gets a short PDF of its
-  own, site/pdf/<stem>-<lang>.pdf, and a download link on that page.
+- The Green Paper's consultation edition: one PDF per language (site/pdf/<file>-<lang>.pdf), the
+  pages data/edition.yml lists, in nav order. The flowchart and the action plan are printed from
+  the road map itself, through print templates (hooks/pdf_flowchart.html, pdf_action_plan.html).
+- A page whose front matter says `pdf: <stem>` (a country's road map) also gets a PDF of its own,
+  site/pdf/<stem>-<lang>.pdf.
 
-`mkdocs build` writes the PDFs (ROADMAP_PDF=0 skips them); `mkdocs serve` skips them unless
-ROADMAP_PDF=1. Each language's PDFs are rendered in a worker process as soon as that language is
-built; the last build waits for all of them, prints one line per PDF and writes each file's size
-into the download buttons.
+One entry point per language: `on_env`, when every page of the language has its HTML and before
+any page is written. The language's PDFs are printed then (in parallel, or taken unchanged from
+.cache/pdf/ when nothing that goes into them changed), so each page's download button shows the
+real size of its PDF and no page is ever rewritten. `mkdocs build` prints PDFs unless
+ROADMAP_PDF=0; `mkdocs serve` only with ROADMAP_PDF=1.
 """
 
 import multiprocessing
 import os
-import re
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, TemplateError, TemplateSyntaxError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
+from shared import DEFAULT, current_language, project_root, roadmap_view
 
-from roadmap import pdf as edition_pdf
-from roadmap.languages import DEFAULT, current_language, project_root, ui
+from roadmap import flowchart, templates
+from roadmap import print as edition_pdf
 
 log = get_plugin_logger("pdf")
 HERE = Path(__file__).parent
-TEMPLATE = "pdf_edition.html"
-STYLESHEET = "pdf.css"
-SIZE = "@@roadmap-pdf-size:{file}@@"  # replaced by the real size once the PDF exists
-SIZE_RE = re.compile(r"@@roadmap-pdf-size:([a-z0-9-]+\.pdf)@@")
-
-_enabled = True
-_state: dict = {}
+PRINT_CSS = HERE / "pdf.css"
 
 
 def on_startup(command, dirty):
-    global _enabled
-    wanted = os.environ.get("ROADMAP_PDF")
-    _enabled = wanted == "1" if command == "serve" else wanted != "0"
+    """The one switch is the environment: PDFs by default in a build, not in a live preview."""
+    os.environ.setdefault("ROADMAP_PDF", "0" if command == "serve" else "1")
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has switched to the language being built
-def on_config(config):
-    if not _enabled:
-        return config
-    if not _nested(config):  # the first (outer) build: start afresh and check the tools once
-        _shutdown()
-        root = project_root(config)
-        try:
-            edition = edition_pdf.load_edition(root)
-            edition_pdf.check_weasyprint()
-            fonts_css = Path(config.docs_dir) / "assets" / "stylesheets" / "fonts.css"
-            fonts = edition_pdf.font_files(fonts_css)
-            faces, families = edition_pdf.print_fonts(fonts_css)
-            extra_css = []
-            for name in edition.get("print_css") or []:
-                path = Path(config.docs_dir) / name
-                if not path.exists():
-                    raise edition_pdf.EditionError(
-                        f"data/edition.yml: `print_css` names {name}, but docs/{name} does not exist.")
-                extra_css.append(str(path))
-        except edition_pdf.EditionError as error:
-            raise PluginError(f"PDF edition: {error}") from None
-        _state.update(
-            config=config,
-            edition=edition,
-            template=_template(),
-            faces=faces + "".join(f"\n{rule} {{ font-family: {_families(families)}; }}" for rule in ("@page", "html")),
-            families=families,
-            stylesheets=[*extra_css, str(HERE / STYLESHEET)],
-            fonts=fonts,
-            site_url=config.site_url or "",
-            site_dir=Path(config.site_dir),
-            nav={},
-            pages={},
-            submitted=set(),
-            futures={},
-            pool=None,
-        )
-    return config
+def enabled() -> bool:
+    return os.environ.get("ROADMAP_PDF", "1") != "0"
 
 
-@event_priority(-200)
-def on_nav(nav, config, files):
-    if _enabled:
-        lang = current_language(config)
-        _state["nav"][lang] = [(_path(page, lang), page) for page in nav.pages]
-    return nav
-
-
-@event_priority(-200)  # after every hook that changes the page's HTML
-def on_page_content(html, page, config, files):
-    if _enabled:
-        lang = current_language(config)
-        stem = page.meta.get("pdf")
-        if stem is not None and not edition_pdf.STEM.match(str(stem)):
-            raise PluginError(
-                f"{page.file.src_uri}: front matter `pdf: {stem}` must be a file stem of lower-case "
-                "letters, digits and hyphens, e.g. `pdf: country-kazakhstan`."
-            )
-        _state["pages"].setdefault(lang, {})[_path(page, lang)] = html
-    return html
+@event_priority(-200)  # after every hook has given its page its HTML
+def on_env(env, config, files):
+    if not enabled():
+        return env
+    view = roadmap_view(config)
+    pages = _nav_pages(files)
+    jobs = _jobs(view, pages, config)
+    results = _render(jobs, project_root(config) / ".cache" / "pdf")
+    for result in results:
+        name = Path(result["target"]).name
+        where = "unchanged, from .cache/pdf" if result.get("cached") else (
+            f"{result['seconds']:.1f} s CPU ({1000 * result['seconds'] / result['pages']:.0f} ms/page)")
+        print(f"PDF {view.lang}  {name}: {result['pages']} pages, {where}, "
+              f"{edition_pdf.human_size(result['bytes'])}", flush=True)
+    return env
 
 
 def on_page_context(context, page, config, nav):
-    """The download links the theme shows above the page (overrides/main.html)."""
-    if not _enabled:
+    """The download links the theme shows above the page (overrides/main.html), with sizes."""
+    if not enabled():
         return context
-    lang = current_language(config)
-    links = [_button(config, lang, page, _state["edition"]["file"], "pdf_download")]
+    view = roadmap_view(config)
+    links = [_button(config, view, page, view.edition["file"], "pdf_download")]
     if page.meta.get("pdf"):
-        links.append(_button(config, lang, page, page.meta["pdf"], "pdf_page_download"))
+        links.append(_button(config, view, page, page.meta["pdf"], "pdf_page_download"))
     context["roadmap_pdf"] = links
     return context
 
 
-def on_pre_build(config):
-    if _enabled and _nested(config):
-        _submit_ready()  # the languages built so far start printing while this one builds
+# --- which PDFs, with what in them ----------------------------------------------------------
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
-def on_post_build(config):
-    if not _enabled:
-        return
-    _submit_ready()
-    if _nested(config):
-        return
-    try:
-        results = _wait()
-    finally:
-        _shutdown()
-    _write_sizes(Path(config.site_dir), {Path(r["target"]).name: r["bytes"] for r in results})
-
-
-def on_build_error(error):
-    _shutdown()
-
-
-# --- the editions ---------------------------------------------------------------------------
-
-
-def _submit_ready():
-    for lang in list(_state["pages"]):
-        if lang in _state["submitted"] or lang not in _state["nav"]:
-            continue
-        _state["submitted"].add(lang)
-        for job in _jobs(lang):
-            _submit(job)
-
-
-def _jobs(lang: str):
-    edition = _state["edition"]
-    nav = _state["nav"][lang]
-    pages = _state["pages"][lang]
-    paths = [path for path, _ in nav]
-    yield _job(lang, edition["file"], "edition",
-               edition_pdf.select(paths, edition["contents"]),
-               edition_pdf.select(paths, edition.get("appendix") or []))
-    for path, page in nav:
-        stem = page.meta.get("pdf")
-        if stem and path in pages:
-            extra = [p for p in edition_pdf.select(paths, edition.get("page_pdf_appendix") or []) if p != path]
-            yield _job(lang, str(stem), "page", [path], extra)
-
-
-def _job(lang, stem, kind, contents, appendix):
-    edition = _state["edition"]
-    by_path = dict(_state["nav"][lang])
-    html = _state["pages"][lang]
-    chosen = [p for p in contents + appendix if p in html]
-    ids_by_url = {by_path[p].url: edition_pdf.page_id(p) for p in chosen}
-    chapters = []
-    for path in chosen:
-        page = by_path[path]
-        level = 1 if kind == "page" else _level(page, set(chosen))
-        chapters.append(edition_pdf.Chapter(
-            id=edition_pdf.page_id(path),
-            title=page.title or path,
-            level=level,
-            html=edition_pdf.printable(
-                html[path], pid=edition_pdf.page_id(path), page_url=page.url, level=level,
-                title=page.title or path, ids_by_url=ids_by_url,
-                site_url=_state["site_url"], site_dir=_state["site_dir"],
-                task_label=_ui(lang, "roadmap_task")),
-            landscape=path in (edition.get("landscape") or []),
-            appendix=path in appendix,
-            translated=getattr(page.file, "locale", lang) == lang,
-        ))
-    target = _state["site_dir"] / "pdf" / edition_pdf.pdf_name(stem, lang)
-    document = _render_template(lang, kind, chapters, chosen, by_path)
-    # SVG drawings name the site's family in attributes: point them at the print families.
-    # No space after the commas: WeasyPrint 70's SVG code splits the list on "," and then strips
-    # the quotes only, so " 'Roadmap Noto Sans Cyrillic'" would name no font at all.
-    document = document.replace(f"'{edition_pdf.FAMILY}'", _families(_state["families"], "'", sep=","))
-    missing = edition_pdf.missing_characters(re.sub(r"<[^>]+>", "", document), _state["fonts"])
-    if missing:
-        log.warning(
-            f"{target.name}: the project's fonts (docs/assets/fonts) have no glyph for "
-            + ", ".join(f"U+{ord(c):04X} {c}" for c in missing)
-            + "; the PDF would draw them with a machine font. Add them to RANGES in "
-            "scripts/make_fonts.py and run it, or use other characters."
-        )
-    return {
-        "html": document,
-        "base_url": _state["site_dir"].resolve().as_uri() + "/",
-        "fonts": _state["faces"],
-        "stylesheets": _state["stylesheets"],
-        "target": str(target),
-        "identifier": f"{stem}-{lang}-{edition['version']}",
-        "lang": lang,
-    }
-
-
-def _render_template(lang, kind, chapters, chosen, by_path):
-    edition = _state["edition"]
-    strings = {key: _ui(lang, key) for key in UI_KEYS}
-    if kind == "page":
-        title, title_lang = chapters[0].title, lang if chapters[0].translated else DEFAULT
-        label, label_lang = strings["pdf_page_label"], lang
-    else:
-        title, title_lang = _ui_with_lang(lang, "edition_title")
-        label, label_lang = _ui_with_lang(lang, "edition_label")
-    try:
-        return _state["template"].render(
-            lang=lang,
-            kind=kind,
-            title=title,
-            title_lang=title_lang,
-            label=label,
-            label_lang=label_lang,
-            edition=edition,
-            date=edition["date"].isoformat(),
-            created=edition_pdf.created(edition),
-            online=_state["site_url"].rstrip("/") + "/" + (by_path[chosen[0]].url if kind == "page" else ("" if lang == DEFAULT else f"{lang}/")),
-            description=_ui(lang, "site_description"),
-            chapters=chapters,
-            translated=all(c.translated for c in chapters),
-            ui=strings,
-        )
-    except TemplateError as error:
-        raise PluginError(f"PDF edition: hooks/{TEMPLATE}: {error}") from None
-
-
-def _submit(job):
-    if _state["pool"] is None:
-        workers = os.cpu_count() or 1
-        _state["pool"] = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    future = _state["pool"].submit(edition_pdf.render, job)
-    _state["futures"][future] = job
-
-
-def _wait():
-    results, errors = [], []
-    for future in as_completed(_state["futures"]):
-        job = _state["futures"][future]
-        result = future.result()
-        name = Path(job["target"]).name
-        if "error" in result:
-            errors.append(f"{name}: {result['error']}")
-            continue
-        foreign = [family for family in result["families"] if family not in _state["families"]]
-        if foreign:
-            errors.append(f"{name}: drawn partly with machine font(s) {', '.join(foreign)}; "
-                          f"every letter must come from docs/assets/fonts ({edition_pdf.FAMILY}).")
-        pages = result["pages"]
-        print(f"PDF {job['lang']}  {name}: {pages} pages, {result['seconds']:.1f} s "
-              f"({1000 * result['seconds'] / pages:.0f} ms/page), "
-              f"{edition_pdf.human_size(result['bytes'])}", flush=True)
-        results.append(result)
-    if errors:
-        raise PluginError("PDF edition failed:\n  " + "\n  ".join(errors))
-    return results
-
-
-def _shutdown():
-    pool = _state.get("pool")
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _state["pool"] = None
-
-
-def _write_sizes(site_dir: Path, sizes: dict[str, int]):
-    """Pages are written before their PDFs exist: put each file's real size into its button."""
-    for html_file in site_dir.rglob("*.html"):
-        text = html_file.read_text(encoding="utf-8")
-        if "@@roadmap-pdf-size:" not in text:
-            continue
-
-        def size(match):
-            name = match.group(1)
-            lang = name.rsplit("-", 1)[-1][:-4]
-            if name not in sizes:
-                return ""
-            return edition_pdf.human_size(
-                sizes[name], _ui(lang, "decimal_mark"), (_ui(lang, "pdf_kilobytes"), _ui(lang, "pdf_megabytes")))
-
-        html_file.write_text(SIZE_RE.sub(size, text), encoding="utf-8")
-
-
-# --- helpers ----------------------------------------------------------------------------------
-
-
-def _button(config, lang, page, stem, key):
-    name = edition_pdf.pdf_name(str(stem), lang)
-    return {
-        "href": get_relative_url(f"pdf/{name}", page.url),
-        "text": _ui(lang, key),
-        "size": SIZE.format(file=name),
-    }
-
-
-def _level(page, chosen: set[str]) -> int:
-    """1 + the number of enclosing nav sections whose index page is in the PDF (a chapter's
-    sections nest under the chapter)."""
-    level, section = 1, page.parent
-    while isinstance(section, Section):
-        index = next((c for c in section.children if c.is_page), None)
-        if index is not None and index is not page and _path(index, None) in chosen:
-            level += 1
-        section = section.parent
-    return level
+def _nav_pages(files) -> list:
+    """The pages of the language being built, in nav order (MkDocs links each to the next)."""
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    first = [p for p in pages if p.previous_page is None and p.next_page is not None]
+    ordered, page = [], first[0] if first else None
+    while page is not None:
+        ordered.append(page)
+        page = page.next_page
+    return ordered
 
 
 def _path(page, lang) -> str:
     """The page's path in docs/ without its language folder: ru/contribute.md -> contribute.md."""
     uri = page.file.src_uri
-    locale = getattr(page.file, "locale", None) or lang
-    if locale and locale != DEFAULT and uri.startswith(f"{locale}/"):
-        return uri[len(locale) + 1 :]
-    return uri
+    return uri[len(lang) + 1:] if lang != DEFAULT and uri.startswith(f"{lang}/") else uri
 
 
-def _families(families, quote='"', sep=", ") -> str:
-    return sep.join(f"{quote}{family}{quote}" for family in families)
+def _jobs(view, pages, config) -> list[dict]:
+    edition = view.edition
+    lang = view.lang
+    by_path = {_path(p, lang): p for p in pages}
+    paths = list(by_path)
+    jobs = [_job(view, config, by_path, edition["file"], "edition",
+                 edition_pdf.select(paths, edition["contents"]),
+                 edition_pdf.select(paths, edition.get("appendix") or []))]
+    for path, page in by_path.items():
+        stem = page.meta.get("pdf")
+        if stem:
+            extra = [p for p in edition_pdf.select(paths, edition.get("page_pdf_appendix") or []) if p != path]
+            jobs.append(_job(view, config, by_path, str(stem), "page", [path], extra))
+    return jobs
 
 
-def _nested(config) -> bool:
-    """True inside the builds that mkdocs-static-i18n runs for the other languages."""
-    plugin = config.plugins.get("i18n")
-    return bool(getattr(plugin, "building", False))
-
-
-def _ui(lang, key):
-    return ui(_state["config"], lang, key)
-
-
-def _ui_with_lang(lang, key):
-    """An interface string and the language it is really in (English where `lang` lacks it)."""
-    text = _ui(lang, key)
-    return text, (lang if lang == DEFAULT or text != _ui(DEFAULT, key) else DEFAULT)
-
-
-def _template():
-    env = Environment(loader=FileSystemLoader(HERE), autoescape=True)
+def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
+    lang, edition = view.lang, view.edition
+    chosen = contents + appendix
+    ids_by_url = {by_path[p].url: edition_pdf.page_id(p) for p in chosen}
+    docs = Path(config.docs_dir)
+    fonts_css = docs / "assets" / "stylesheets" / "fonts.css"
+    font_cache = project_root(config) / ".cache" / "fonts"
     try:
-        return env.get_template(TEMPLATE)
-    except TemplateSyntaxError as error:
-        raise PluginError(
-            f"PDF edition: hooks/{TEMPLATE} line {error.lineno}: {error.message}. Fix the template."
-        ) from None
-    except TemplateError as error:
-        raise PluginError(f"PDF edition: hooks/{TEMPLATE}: {error}") from None
+        faces, families, font_files = edition_pdf.print_fonts(fonts_css, font_cache)
+    except Exception as error:  # a missing font file: one plain message
+        raise PluginError(f"PDF edition: {error}") from None
+    chapters = []
+    for path in chosen:
+        page = by_path[path]
+        level = 1 if kind == "page" else _level(page, set(chosen), view.lang)
+        html = _print_blocks(page.content, view, config)
+        chapters.append(edition_pdf.Chapter(
+            id=edition_pdf.page_id(path), path=path, title=page.title or path, level=level,
+            html=edition_pdf.printable(
+                html, pid=edition_pdf.page_id(path), page_url=page.url, level=level,
+                title=page.title or path, ids_by_url=ids_by_url,
+                site_url=config.site_url or "", site_dir=docs),
+            landscape=path in (edition.get("landscape") or []),
+            appendix=path in appendix,
+            translated=lang == DEFAULT or page.file.src_uri.startswith(f"{lang}/"),
+        ))
+    online = (config.site_url or "").rstrip("/") + "/" + (by_path[chosen[0]].url if kind == "page" else (
+        "" if lang == DEFAULT else f"{lang}/"))
+    title = view.ui("edition_title") if kind == "edition" else _title(chapters[0], view)
+    label = view.ui("edition_label") if kind == "edition" else view.ui("pdf_page_label")
+    document = templates.render(
+        "pdf_edition.html", HERE,
+        lang=lang, kind=kind, ui=view.ui, title=title, label=label, edition=edition,
+        date=edition["date"], created=edition_pdf.created(edition["date"]), online=online,
+        chapters=chapters, translated=all(c.translated for c in chapters), draft=view.draft,
+        hyphenate=lang in edition_pdf.HYPHENATED,
+        cite=view.ui("pdf_citation", author=edition["author"], title=view.ui("edition_title"),
+                     label=view.ui("edition_label"), version=edition["version"], date=edition["date"],
+                     url=(config.site_url or "").rstrip("/") + "/" + ("" if lang == DEFAULT else f"{lang}/")),
+    )
+    # SVG drawings name the site's family in attributes: point them at the print families.
+    # No space after the commas: WeasyPrint 70's SVG code splits the list on "," and then strips
+    # the quotes only, so " 'Roadmap Noto Sans Cyrillic'" would name no font at all.
+    document = document.replace(f"'{edition_pdf.FAMILY}'", ",".join(f"'{f}'" for f in families))
+    family_list = ", ".join(f'"{f}"' for f in families)
+    extra_css = [str(docs / name) for name in edition.get("print_css") or []]
+    for name in extra_css:
+        if not Path(name).exists():
+            raise PluginError(f"data/edition.yml: `print_css` names {name}, which does not exist.")
+    return {
+        "html": document,
+        "base_url": docs.resolve().as_uri() + "/",
+        "fonts": faces + f"\n@page {{ font-family: {family_list}; }} html {{ font-family: {family_list}; }}",
+        "font_files": [str(f) for f in font_files],
+        "stylesheets": [*extra_css, str(PRINT_CSS)],
+        # What WeasyPrint may read: the site's files, the print stylesheet, the fonts.
+        "roots": [str(docs / "assets"), str(PRINT_CSS), str(font_cache)],
+        "target": str(Path(config.site_dir) / "pdf" / edition_pdf.pdf_name(stem, lang)),
+        "identifier": f"{stem}-{lang}-{edition['version']}",
+        "lang": lang,
+    }
 
 
-UI_KEYS = [
-    "pdf_contents", "pdf_version", "pdf_date", "pdf_working_group", "pdf_thanks", "pdf_appendix",
-    "pdf_english_note", "pdf_online", "pdf_page_label",
-]
+def _print_blocks(html: str, view, config) -> str:
+    """The flowchart and the action plan as print templates render them from the road map."""
+    fonts_css = Path(config.docs_dir) / "assets" / "stylesheets" / "fonts.css"
+
+    def flowchart_print(match):
+        links = {m.id: f"#{m.task.id}" if m.task else None for m in view.milestones}
+        return templates.render("pdf_flowchart.html", HERE, view=view, ui=view.ui,
+                                diagram=flowchart.diagram(view, links, fonts_css))
+
+    html = edition_pdf.replace_block(html, "flowchart", flowchart_print)
+    return edition_pdf.replace_block(
+        html, "action-plan", lambda match: templates.render("pdf_action_plan.html", HERE, view=view, ui=view.ui))
+
+
+def _title(chapter, view):
+    from roadmap.localized import Text
+    return Text(chapter.title, None if chapter.translated else DEFAULT)
+
+
+def _level(page, chosen: set[str], lang: str) -> int:
+    """1 + the number of enclosing nav sections whose index page is in the PDF (a chapter's
+    sections nest under the chapter)."""
+    level, section = 1, page.parent
+    while isinstance(section, Section):
+        index = next((c for c in section.children if c.is_page), None)
+        if index is not None and index is not page and _path(index, lang) in chosen:
+            level += 1
+        section = section.parent
+    return level
+
+
+# --- printing ---------------------------------------------------------------------------------
+
+
+def _render(jobs: list[dict], cache_dir: Path) -> list[dict]:
+    """Print the jobs (in parallel across the cores), each once: an identical PDF printed
+    before is taken from the cache. Any problem stops the build with one plain message."""
+    results, todo = [], []
+    for job in jobs:
+        done = edition_pdf.cached(job, cache_dir)
+        (results.append(done) if done else todo.append(job))
+    if todo:
+        try:
+            edition_pdf.check_weasyprint()
+        except edition_pdf.EditionError as error:
+            raise PluginError(f"PDF edition: {error}") from None
+        workers = min(len(todo), os.cpu_count() or 1)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                printed = list(pool.map(edition_pdf.render, todo))
+        except BrokenProcessPool:
+            raise PluginError(
+                "PDF edition: a PDF worker process was stopped (killed, or out of memory) before "
+                "it finished. Nothing was published; build again (with ROADMAP_PDF=0 to skip PDFs).") from None
+        errors = []
+        for job, result in zip(todo, printed):
+            name = Path(job["target"]).name
+            if "error" in result:
+                errors.append(f"{name}: {result['error']}")
+                continue
+            if result["refused"]:
+                errors.append(f"{name}: a page asks for {', '.join(result['refused'])}, which is not a "
+                              "file of the site. The PDF reads only the site's own files: remove the "
+                              "link or image, or add the file under docs/assets/.")
+            families = {family for family in result["families"] if not family.startswith(edition_pdf.FAMILY)}
+            if families:
+                errors.append(f"{name}: drawn partly with machine font(s) {', '.join(sorted(families))}; "
+                              f"every letter must come from docs/assets/fonts ({edition_pdf.FAMILY}).")
+            edition_pdf.store(job, result, cache_dir)
+            results.append(result)
+        if errors:
+            raise PluginError("PDF edition failed:\n  " + "\n  ".join(errors))
+    return results
+
+
+def _button(config, view, page, stem, key) -> dict:
+    name = edition_pdf.pdf_name(str(stem), view.lang)
+    path = Path(config.site_dir) / "pdf" / name
+    size = edition_pdf.human_size(path.stat().st_size, view.ui("decimal_mark").plain,
+                                  (view.ui("pdf_kilobytes").plain, view.ui("pdf_megabytes").plain)) if path.exists() else ""
+    return {"href": get_relative_url(f"pdf/{name}", page.url), "text": view.ui(key), "size": size}

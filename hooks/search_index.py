@@ -1,8 +1,9 @@
 """One search index per language, so a reader downloads only their language's index.
 
-mkdocs-static-i18n merges the pages of all languages into one search/search_index.json. After
-every language is built, this hook splits it into search/search_index.<lang>.json, each with the
-lunr settings for that language. The browser asks for it only when the reader starts a search
+In each language's build, Material's search plugin writes search/search_index.json with the
+pages of that language only (mkdocs-static-i18n merges them all at the very end). Right after
+it, this hook saves that index as search/search_index.<lang>.json, with the lunr settings for
+the language. The browser asks for it only when the reader starts a search
 (overrides/partials/javascripts/search-on-demand.js).
 """
 
@@ -10,27 +11,19 @@ import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from shared import current_language
 
-from roadmap.languages import DEFAULT, LANGUAGES, every_language_built
 
-
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+@event_priority(-50)  # after the search plugin (0) wrote this language's index, before i18n (-100) merges
 def on_post_build(config):
-    if not every_language_built(config):
+    lang = current_language(config)
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
         return
-    merged_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not merged_path.exists():
-        return
-    merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    docs = {lang: [] for lang in LANGUAGES}
-    for doc in merged["docs"]:
-        first = doc["location"].split("/", 1)[0]
-        docs[first if first in docs and first != DEFAULT else DEFAULT].append(doc)
-    for lang, entries in docs.items():
-        index = {"config": {**merged["config"], **LUNR[lang]}, "docs": entries}
-        (merged_path.parent / f"search_index.{lang}.json").write_text(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["config"].update(LUNR.get(lang, {}))
+    (path.parent / f"search_index.{lang}.json").write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # lunr.js settings per language. Every index keeps English too (pages not yet translated are in

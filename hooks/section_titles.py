@@ -6,8 +6,8 @@ translate titles in their own Markdown files and never in mkdocs.yml.
 """
 
 import re
-from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.structure.nav import Section
 
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -17,9 +17,9 @@ def on_nav(nav, config, files):
     for item in _sections(nav.items):
         index = item.children[0] if item.children else None
         if index is not None and index.is_page and index.file.name == "index":
-            title = _first_heading(Path(index.file.abs_src_path))
-            if title:
-                item.title = title
+            match = HEADING.search(index.file.content_string)
+            if match:
+                item.title = escape(match.group(1))  # the theme prints titles unescaped
     return nav
 
 
@@ -28,8 +28,3 @@ def _sections(items):
         if isinstance(item, Section):
             yield item
             yield from _sections(item.children)
-
-
-def _first_heading(path: Path) -> str | None:
-    match = HEADING.search(path.read_text(encoding="utf-8"))
-    return match.group(1) if match else None

@@ -1,21 +1,25 @@
 """The site's own words in the language being built: name, description, copyright line, colour
-scheme switch labels and the heading permalink title (from data/i18n/<lang>.yml), so
-translators never edit mkdocs.yml."""
+scheme switch labels and the heading permalink title, from data/i18n/<lang>.yml, so translators
+never edit mkdocs.yml.
 
+The theme prints these strings without escaping them, so they are given to it escaped (and
+`roadmap-check` refuses markup in any interface string).
+"""
+
+from markupsafe import escape
 from mkdocs.plugins import event_priority
-
-from roadmap.languages import current_language, ui
+from shared import roadmap_view
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched the build to its language
 def on_config(config):
-    lang = current_language(config)
-    config.site_name = ui(config, lang, "site_name")
-    config.site_description = ui(config, lang, "site_description")
-    config.copyright = ui(config, lang, "copyright")
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui(config, lang, "permalink_title")
+    ui = roadmap_view(config).ui
+    config.site_name = escape(ui("site_name").plain)
+    config.site_description = escape(ui("site_description").plain)
+    config.copyright = escape(ui("copyright").plain)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui("permalink_title").plain
     for palette, key in zip(config.theme["palette"], PALETTE_SWITCH_KEYS):
-        palette["toggle"]["name"] = ui(config, lang, key)
+        palette["toggle"]["name"] = escape(ui(key).plain)
     return config
 
 

@@ -4,38 +4,48 @@
   fallback) gets `lang="en"` on its content and a short notice in the reader's language.
 - A page whose front matter says `translation: machine-draft` gets a notice that no person has
   reviewed it yet.
+
+The notice is part of the page's template (overrides/main.html), not of its content, so search
+results never show it as the page's text.
 """
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
+from shared import DEFAULT, current_language, page_is_draft, roadmap_view
 
-from roadmap.languages import DEFAULT, current_language, ui
-
-_template = Environment(
-    loader=FileSystemLoader(Path(__file__).parent), autoescape=True
-).get_template("translation_status.html")
+from roadmap import templates
 
 
 def on_page_content(html, page, config, files):
-    lang = current_language(config)
-    if lang == DEFAULT or getattr(page.file, "generated_by", None):
-        return html  # English, or a page a hook generated in the reader's language
-    # A translation lives under docs/<lang>/; anything else is the English page served as a
-    # fallback (also in a one-language preview, where the i18n plugin calls it <lang>).
-    fallback = not page.file.src_uri.startswith(f"{lang}/")
-    draft = page.meta.get("translation") == "machine-draft"
+    if _is_fallback(page, config):
+        return f'<div lang="{DEFAULT}">\n{html}\n</div>'
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    fallback, draft = _is_fallback(page, config), page_is_draft(page)
     if not (fallback or draft):
-        return html
-    return _template.render(
-        html=html,
-        fallback=fallback,
-        draft=draft and not fallback,
-        lang=lang,
-        notice=ui(config, lang, "untranslated_notice"),
-        help=ui(config, lang, "untranslated_help"),
-        draft_notice=ui(config, lang, "draft_notice"),
-        draft_help=ui(config, lang, "draft_help"),
-        contribute_url=get_relative_url(files.get_file_from_path("contribute.md").url, page.url),
-    )
+        return context
+    view = roadmap_view(config)
+    context["roadmap_translation_notice"] = Markup(templates.render(
+        "translation_status.html", Path(__file__).parent,
+        ui=view.ui, lang=view.lang, fallback=fallback, draft=draft and not fallback,
+        contribute_url=_link(page, nav, "contribute.md"),
+    ))
+    return context
+
+
+def _is_fallback(page, config) -> bool:
+    """A translation lives under docs/<lang>/; anything else is the English page served as a
+    fallback (also in a one-language preview). Pages a hook generates are in the reader's
+    language."""
+    lang = current_language(config)
+    return lang != DEFAULT and not page.file.src_uri.startswith(f"{lang}/")
+
+
+def _link(page, nav, path: str) -> str:
+    """The relative URL from `page` to the page of `path` in the nav being built."""
+    target = next(p for p in nav.pages if p.file.src_uri.split("/", 1)[-1] == path or p.file.src_uri == path)
+    return get_relative_url(target.url, page.url)

@@ -13,9 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from roadmap import countries
-from roadmap.data import DataError, load
-from roadmap.languages import LANGUAGES
+from roadmap.data import DEFAULT, DataError, load
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +33,6 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         roadmap = load(data_dir)
-        countries.load(data_dir.parent, roadmap)  # data/countries/*.yml (roadmap/countries.py)
     except DataError as error:
         problems = error.problems
         if args.files:
@@ -54,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if shown or not args.files else 0
 
     counts = ", ".join(f"{n} {name}" for name, n in roadmap.counts().items())
-    untranslated = ", ".join(f"{lang} {len(roadmap.untranslated(lang))}" for lang in LANGUAGES[1:])
+    untranslated = ", ".join(f"{lang} {len(roadmap.untranslated(lang))}"
+                             for lang in roadmap.languages if lang != DEFAULT)
     print(f"OK: {counts}. Untranslated strings (shown in English): {untranslated}.")
     return 0
 

@@ -8,8 +8,8 @@ plus the status of each 2026 vision goal (chapter 1.2) and a short country profi
 Honesty first: every status is "not assessed" unless a source supports it. Any other status
 without evidence (a source and its date) is refused, with the file and the line.
 
-`load(root)` returns the checked countries or raises `roadmap.data.DataError` with every problem;
-`problems(root)` returns the problems only (for `roadmap-check` and the site build).
+`roadmap.data.load()` reads these files with the rest of the data (`Roadmap.countries`) and
+reports their problems with the others.
 """
 
 import json
@@ -20,8 +20,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from roadmap import data as roadmap_data
-from roadmap import scorecard
-from roadmap.data import DataError, Roadmap
+from roadmap.data import Roadmap
 from roadmap.yamlfile import Map, Problem, Seq, read
 
 FOLDER = "countries"  # data/countries/
@@ -64,52 +63,10 @@ class Country:
         return sum(1 for id in ids if self.milestones[id].status == status)
 
 
-def load(root: Path, roadmap: Roadmap | None = None) -> list[Country]:
-    """The countries of the project at `root`, checked against its road map."""
-    roadmap = roadmap or roadmap_data.load(Path(root) / "data")
-    countries, problems = _read_all(Path(root), roadmap)
-    if problems:
-        raise DataError(problems)
-    return countries
-
-
-def problems(root: Path) -> list[Problem]:
-    """Every problem of the country files (none are checked while the road map itself has problems:
-    those are reported by roadmap.data)."""
-    try:
-        roadmap = roadmap_data.load(Path(root) / "data")
-    except DataError:
-        return []
-    return _read_all(Path(root), roadmap)[1]
-
-
-def rule(roadmap: Roadmap) -> scorecard.Rule:
-    numbers = roadmap.vision["success_rule"]
-    return scorecard.Rule(goals=numbers["goals"], of_goals=len(roadmap.vision["goals"]),
-                          countries=numbers["countries"], of_countries=numbers["of_countries"])
-
-
-def vision_scorecard(countries: list[Country], roadmap: Roadmap) -> scorecard.Result:
-    goals = [goal["id"] for goal in roadmap.vision["goals"]]
-    statuses = {c.id: {id: e.status for id, e in c.vision.items()} for c in countries}
-    return scorecard.evaluate(statuses, rule(roadmap), goals)
-
-
-# --- reading and checking ---------------------------------------------------------------------
-
-
-_cache: dict = {}
-
-
-def _read_all(root: Path, roadmap: Roadmap) -> tuple[list[Country], list[Problem]]:
-    """Read once per state of the files (the build asks once per language and page)."""
-    folder = root / "data" / FOLDER
-    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    key = (str(root.resolve()), id(roadmap), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _read_folder(root, roadmap)
-    return _cache[key]
+def read_all(root: Path, roadmap: Roadmap) -> tuple[list[Country], list[Problem]]:
+    """The countries of data/countries/ and every problem found in them (roadmap.data.load
+    calls this once the road map itself is checked; use `roadmap.countries` of its result)."""
+    return _read_folder(Path(root), roadmap)
 
 
 def _read_folder(root: Path, roadmap: Roadmap) -> tuple[list[Country], list[Problem]]:

@@ -11,17 +11,21 @@ under `ui:`. A string missing from a translation falls back to English.
 """
 
 import json
+import re
+import string
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import nh3
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from roadmap.languages import DEFAULT, LANGUAGES
+from roadmap import project
 from roadmap.yamlfile import Map, Problem, Seq, read
 
 SCHEMAS = Path(__file__).parent / "schemas"
+DEFAULT = "en"  # the source language: data/*.yml are English
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Roadmap:
     """The checked road map: English entries by id (in file order) and the translations."""
 
     data_dir: Path
+    languages: tuple[str, ...]  # the languages loaded (English first)
     stages: dict[str, Map]
     directions: dict[str, Map]
     milestones: dict[str, Map]
@@ -65,17 +70,14 @@ class Roadmap:
     organisations: dict[str, Map]
     vision: Map
     glossary: dict[str, Map]
+    edition: Map  # data/edition.yml
     # (section, id, field) -> text, in English and in each other language
     english: dict[tuple[str, str, str], str]
     translations: dict[str, dict[tuple[str, str, str], str]] = field(default_factory=dict)
     status: dict[str, str | None] = field(default_factory=dict)  # translation: machine-draft
     ui: dict[str, dict[str, str]] = field(default_factory=dict)  # interface strings by language
-
-    def stage_of_column(self, column: int) -> str:
-        return next(id for id, stage in self.stages.items() if column in stage["columns"])
-
-    def task_of(self, milestone_id: str) -> str | None:
-        return next((id for id, t in self.tasks.items() if t["milestone"] == milestone_id), None)
+    avoid: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang -> term id -> variants
+    countries: list = field(default_factory=list)  # roadmap.countries.Country, in file order
 
     def text(self, lang: str, section: str, id: str, field: str) -> tuple[str, str]:
         """(text, language of the text): the translation, or the English text when there is none."""
@@ -86,11 +88,14 @@ class Roadmap:
         return self.english[key], DEFAULT
 
     def untranslated(self, lang: str) -> list[tuple[str, str, str]]:
-        """The strings of the road map that `lang` does not have yet (shown in English)."""
+        """The strings `lang` does not have yet (shown in English): road map strings keyed
+        (section, id, field) and interface strings keyed ("ui", key, "")."""
         if lang == DEFAULT:
             return []
         have = self.translations.get(lang, {})
-        return [key for key in self.english if key not in have]
+        missing = [key for key in self.english if key not in have]
+        ui = self.ui.get(lang, {})
+        return missing + [("ui", key, "") for key in self.ui[DEFAULT] if key not in ui]
 
     def counts(self) -> dict[str, int]:
         return {
@@ -100,29 +105,36 @@ class Roadmap:
             "tasks": len(self.tasks),
             "vision goals": len(self.vision["goals"]),
             "organisations": len(self.organisations),
+            "glossary terms": len(self.glossary),
+            "countries": len(self.countries),
         }
 
 
-def load(data_dir: Path) -> Roadmap:
-    """The road map in `data_dir`, read and checked once while its files stay unchanged."""
+def load(data_dir: Path, languages=None) -> Roadmap:
+    """The road map in `data_dir` with the translations of `languages` (default: every language
+    of mkdocs.yml), read and checked once while its files stay unchanged."""
     data_dir = Path(data_dir).resolve()
+    known = tuple(project.codes(data_dir.parent)) if (data_dir.parent / "mkdocs.yml").exists() else (DEFAULT,)
+    wanted = tuple(dict.fromkeys([DEFAULT, *(languages or known)]))
     stamp = tuple(
         (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.yml"))
     )
-    return _load(data_dir, stamp)
+    return _load(data_dir, known, wanted, stamp)
 
 
 @cache
-def _load(data_dir: Path, stamp) -> Roadmap:
-    return _Checker(data_dir).run()
+def _load(data_dir: Path, known, wanted, stamp) -> Roadmap:
+    return _Checker(data_dir, known, wanted).run()
 
 
 # --- reading and checking ---------------------------------------------------------------------
 
 
 class _Checker:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, known=(DEFAULT,), wanted=(DEFAULT,)):
         self.data_dir = data_dir
+        self.known = known  # every language of the site
+        self.wanted = wanted  # the languages to read and check
         self.root = data_dir.parent
         self.problems: list[Problem] = []
         self.registry = _registry()
@@ -142,31 +154,42 @@ class _Checker:
         self.problems.append(Problem(file, line, message))
 
     def run(self) -> Roadmap:
+        from roadmap import countries  # country files are checked against the road map
+
         content, every, good = {}, {}, {}
         for section in SECTIONS:
             content[section.name], bad = self.read_valid(self.data_dir / f"{section.name}.yml", section.name)
             self.readable[section.name] = content[section.name] is not None
             every[section.name], good[section.name] = self.by_id(section.name, content[section.name], bad)
         self.vision = content["vision"]
+        edition, _ = self.read_valid(self.data_dir / "edition.yml", "edition")
         self.check_references(every, good)
         english = _english_strings(good, content["vision"])
-        translations, status, ui = self.read_translations(content, every, english)
+        translations, status, ui, avoid = self.read_translations(content, every, english)
+        roadmap = None
+        if not self.problems:
+            roadmap = Roadmap(
+                data_dir=self.data_dir,
+                languages=self.wanted,
+                stages=good["stages"],
+                directions=good["directions"],
+                milestones=good["milestones"],
+                tasks=good["tasks"],
+                organisations=good["organisations"],
+                vision=content["vision"],
+                glossary=good["glossary"],
+                edition=edition,
+                english=english,
+                translations=translations,
+                status=status,
+                ui=ui,
+                avoid=avoid,
+            )
+            roadmap.countries, found = countries.read_all(self.root, roadmap)
+            self.problems += found
         if self.problems:
-            raise DataError(sorted(self.problems, key=lambda p: (p.file, p.line or 0)))
-        return Roadmap(
-            data_dir=self.data_dir,
-            stages=good["stages"],
-            directions=good["directions"],
-            milestones=good["milestones"],
-            tasks=good["tasks"],
-            organisations=good["organisations"],
-            vision=content["vision"],
-            glossary=good["glossary"],
-            english=english,
-            translations=translations,
-            status=status,
-            ui=ui,
-        )
+            raise DataError(sorted(set(self.problems), key=lambda p: (p.file, p.line or 0, p.message)))
+        return roadmap
 
     def read_valid(self, path: Path, schema_name: str):
         """(content, indexes of the entries that do not fit the schema); content is None when the
@@ -319,24 +342,32 @@ class _Checker:
     def read_translations(self, content, every, english):
         translations: dict[str, dict] = {}
         status: dict[str, str | None] = {}
-        ui_strings: dict[str, tuple[str, Map]] = {}
+        ui_maps: dict[str, tuple[str, Map]] = {}
         ui_texts: dict[str, dict[str, str]] = {}
-        english_ui = None
+        avoid: dict[str, dict[str, list[str]]] = {}
+        english_ui: Map | None = None
         i18n = self.data_dir / "i18n"
         for path in sorted(i18n.glob("*.yml")) if i18n.is_dir() else []:
             lang = path.stem
             shown = self.shown(path)
-            if lang not in LANGUAGES:
+            if lang not in self.known:
                 self.add(shown, None,
-                         f'"{lang}" is not a language of the site ({", ".join(LANGUAGES)}). '
-                         "Name the file after one of them, such as ru.yml.")
+                         f'"{lang}" is not a language of the site ({", ".join(self.known)}). '
+                         "Name the file after one of them, such as ru.yml, or add the language "
+                         "to mkdocs.yml.")
                 continue
+            if lang not in self.wanted:
+                continue  # not built now (a one-language preview): neither read nor checked
             strings, _ = self.read_valid(path, "translation")
             if strings is None:
                 continue
+            ui = strings.get("ui") if isinstance(strings.get("ui"), Map) else Map()
+            ui_maps[lang] = (shown, ui)
+            ui_texts[lang] = {k: v for k, v in ui.items() if isinstance(v, str) and v.strip()}
+            avoid[lang] = {id: list(fields.get("avoid") or []) for id, fields in (strings.get("glossary") or {}).items()
+                           if isinstance(fields, Map)}
             if lang == DEFAULT:
-                english_ui = strings.get("ui") if isinstance(strings.get("ui"), Map) else {}
-                ui_texts[lang] = dict(english_ui)
+                english_ui = ui
                 for name in strings:
                     if name in SECTION:
                         self.add(shown, strings.line_of(name),
@@ -344,18 +375,47 @@ class _Checker:
                                  f"{self.file(name)}, not here. Move them there.")
                 continue
             status[lang] = strings.get("translation")
-            ui = strings.get("ui")
-            ui_strings[lang] = (shown, ui if isinstance(ui, Map) else Map())
-            ui_texts[lang] = {k: v for k, v in ui_strings[lang][1].items() if isinstance(v, str) and v.strip()}
             translations[lang] = self.translated(shown, strings, every, english)
-        for lang, (shown, ui) in ui_strings.items():
-            for key in ui:
-                if english_ui is not None and key not in english_ui:
+        if english_ui is None:
+            self.add(self.shown(i18n / "en.yml"), None,
+                     "the file is missing or unreadable: it holds the English interface strings "
+                     "that every other language translates. Restore it from the project.")
+            english_ui = Map()
+        for lang, (shown, ui) in ui_maps.items():
+            for key, text in ui.items():
+                if lang != DEFAULT and key not in english_ui:
                     self.add(shown, ui.line_of(key),
                              f'ui → "{key}": there is no interface string "{key}" in English '
                              f"({self.shown(i18n / 'en.yml')}). Check the spelling of the key, or "
                              "remove the line.")
-        return translations, status, ui_texts
+                    continue
+                if isinstance(text, str):
+                    self.check_text(shown, ui.line_of(key), f'ui → "{key}"', text,
+                                    english_ui.get(key) if lang != DEFAULT else None)
+        for lang, strings in translations.items():
+            shown = self.shown(i18n / f"{lang}.yml")
+            for (section, id, f), text in strings.items():
+                self.check_text(shown, None, f'{section} → "{id}" → "{f}"', text, english.get((section, id, f)))
+        for key, text in english.items():
+            self.check_text(self.file(key[0]), None, f'{key[0]} "{key[1]}", key "{key[2]}"', text, None)
+        return translations, status, ui_texts, avoid
+
+    def check_text(self, shown: str, line, where: str, text: str, english: str | None):
+        """A text is printed on pages and in PDFs: it must be plain text (no HTML), and a
+        translation must keep the English text's {placeholders}."""
+        if nh3.is_html(text):
+            self.add(shown, line,
+                     f"{where}: the text contains HTML ({_first_tag(text)}). Texts are published as "
+                     "plain text: remove the markup (write a link's address as plain text, "
+                     "emphasis without tags).")
+        if english is not None:
+            wanted, found = _placeholders(english), _placeholders(text)
+            if found - wanted:
+                self.add(shown, line,
+                         f"{where}: the placeholder(s) {', '.join('{' + p + '}' for p in sorted(found - wanted))} "
+                         f"are not in the English text (it has: {', '.join('{' + p + '}' for p in sorted(wanted)) or 'none'}). "
+                         "Copy the placeholders from the English text unchanged; only the words "
+                         "around them are translated.")
 
     def translated(self, shown: str, strings: Map, every, english) -> dict:
         """The strings of one translation file, keyed (section, id, field); ids and fields that
@@ -385,6 +445,18 @@ class _Checker:
                                  f'{name} → "{id}" → "{f}": the English {section.noun} has no '
                                  f'"{f}" to translate. Remove this line.')
         return result
+
+
+def _placeholders(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:  # an unpaired brace: reported as a placeholder of its own
+        return {"unpaired { or }"}
+
+
+def _first_tag(text: str) -> str:
+    match = re.search(r"<[^>]{0,40}>?", text)
+    return f"“{match.group(0)}”" if match else "a tag"
 
 
 def _section_of(item, every) -> str:

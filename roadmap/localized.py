@@ -3,6 +3,13 @@
 Every text is a `Text`: in a template `{{ task.text }}` prints it escaped and, where the language
 does not have it yet, wrapped in `<span lang="en">` so that readers (and screen readers) know it
 is the English original; `{{ task.text.plain }}` is the bare text, for attributes.
+
+Interface strings come from here only (`View.ui`): checked with the rest of the data, English
+where a language lacks one (and then marked `lang="en"`).
+
+Numbers: the action plan's tasks are numbered T1–T30 in the plan's order (stage, then strategic
+direction), and each milestone takes the number of the task that serves it (M1–M30), so that a
+milestone and its task share one number on every page, in every PDF and in the open data.
 """
 
 from dataclasses import dataclass, field
@@ -10,16 +17,20 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
-from roadmap.data import Roadmap
-from roadmap.languages import DEFAULT
+from roadmap import scorecard
+from roadmap.countries import NOT_ASSESSED, STATUSES, Country
+from roadmap.data import DEFAULT, Roadmap
 
 
 class Text:
-    __slots__ = ("plain", "lang")
+    """A text in the reader's language, or its English original (`lang` = "en")."""
 
-    def __init__(self, plain: str, lang: str | None = None):
+    __slots__ = ("plain", "lang", "_html")
+
+    def __init__(self, plain: str, lang: str | None = None, html: str | None = None):
         self.plain = plain
         self.lang = lang  # "en" when the text is the English fallback, else None
+        self._html = html  # the text as HTML, when it holds links (else the plain text, escaped)
 
     @property
     def fallback(self) -> bool:
@@ -29,15 +40,19 @@ class Text:
         return self.plain
 
     def __html__(self) -> str:
+        html = self._html if self._html is not None else escape(self.plain)
         if self.fallback:
-            return Markup('<span lang="{}">{}</span>').format(self.lang, self.plain)
-        return str(escape(self.plain))
+            return Markup('<span lang="{}">{}</span>').format(self.lang, Markup(html))
+        return str(html)
 
     def __eq__(self, other):
         return str(self) == str(other)
 
     def __hash__(self):
         return hash(self.plain)
+
+    def __bool__(self):
+        return bool(self.plain)
 
 
 @dataclass(eq=False)
@@ -75,6 +90,10 @@ class Milestone:
     text: Text
     task: "Task | None" = None
 
+    @property
+    def number(self) -> int | None:
+        return self.task.number if self.task else None
+
 
 @dataclass(eq=False)
 class Task:
@@ -100,6 +119,19 @@ class Goal:
 
 
 @dataclass(eq=False)
+class Term:
+    """A glossary term in this language."""
+
+    id: str
+    term: Text
+    abbreviation: Text | None
+    definition: Text
+    source: str
+    note: Text | None  # the translator's note in this language (English: the editors' note)
+    avoid: list[str]  # variants this language must not use
+
+
+@dataclass(eq=False)
 class View:
     """The road map in `lang`."""
 
@@ -108,30 +140,43 @@ class View:
     untranslated: int  # strings shown in English for want of a translation
     stages: list[Stage]
     directions: list[Direction]
-    milestones: list[Milestone]
-    tasks: list[Task]
+    milestones: list[Milestone]  # in the flowchart's order: by direction, then column
+    tasks: list[Task]  # in the action plan's order: by stage, then direction (T1–T30)
     organisations: dict[str, Organisation]
     vision_intro: Text
     goals: list[Goal]
     success_rule: dict
+    glossary: list[Term]
+    countries: list[Country]
+    edition: dict
     _ui: dict = field(repr=False, default_factory=dict)
+    _cells: dict = field(repr=False, default_factory=dict)
 
     def ui(self, key: str, **values) -> Text:
-        """An interface string (data/i18n/<lang>.yml, `ui:`), English where it is missing."""
+        """An interface string (data/i18n/<lang>.yml, `ui:`), English where it is missing.
+        `values` fill its {placeholders}: Text, Markup (a link) or plain values (escaped)."""
         text = self._ui.get(self.lang, {}).get(key)
         lang = None
         if text is None:
             text, lang = self._ui[DEFAULT][key], (DEFAULT if self.lang != DEFAULT else None)
-        return Text(text.format(**values) if values else text, lang)
+        if not values:
+            return Text(text, lang)
+        plain = text.format(**{k: _plain(v) for k, v in values.items()})
+        html = Markup(escape(text)).format(**values)
+        return Text(plain, lang, html)
+
+    def milestone(self, id: str) -> Milestone:
+        return next(m for m in self.milestones if m.id == id)
 
     def cell(self, direction: Direction, column: int) -> Milestone | None:
         return self._cells.get((direction.id, column))
 
-    def stage_of_column(self, column: int) -> Stage:
-        return next(s for s in self.stages if column in s.columns)
-
     def tasks_in(self, stage: Stage, direction: Direction) -> list[Task]:
         return [t for t in self.tasks if t.stage is stage and t.direction is direction]
+
+    def milestones_in(self, stage: Stage | None = None, direction: Direction | None = None) -> list[Milestone]:
+        return [m for m in self.milestones
+                if (stage is None or m.stage is stage) and (direction is None or m.direction is direction)]
 
     def actors(self) -> list[Organisation]:
         """The persons involved named by at least one task, in the order of data/organisations.yml."""
@@ -143,6 +188,44 @@ class View:
 
     def year_label(self, year: int) -> Text:
         return self.ui(f"roadmap_year_{year}")
+
+    def country_name(self, country: Country) -> Text:
+        return self.ui(f"country_{country.id}")
+
+    def status_label(self, status: str, goal: bool = False) -> Text:
+        return self.ui(("goal_" if goal else "status_") + status.replace(" ", "_"))
+
+    def columns(self) -> list[int]:
+        return [c for s in self.stages for c in s.columns]
+
+    def scorecard(self) -> scorecard.Result:
+        """The success rule of chapter 1.2 applied to the countries' goal statuses."""
+        rule = self.success_rule
+        numbers = scorecard.Rule(goals=rule["goals"], of_goals=len(self.goals),
+                                 countries=rule["countries"], of_countries=rule["of_countries"])
+        statuses = {c.id: {id: e.status for id, e in c.vision.items()} for c in self.countries}
+        return scorecard.evaluate(statuses, numbers, [g.id for g in self.goals])
+
+    def responsible(self) -> dict[str, dict[str, set[str]]]:
+        """Organisation (id or name) → milestone id → the countries that made it responsible."""
+        assigned: dict[str, dict[str, set[str]]] = {}
+        for country in self.countries:
+            for id, entry in country.milestones.items():
+                for org in entry.responsible:
+                    assigned.setdefault(org, {}).setdefault(id, set()).add(country.id)
+        return assigned
+
+    def proposed(self) -> list[tuple[Organisation, list[Milestone]]]:
+        """The model's persons involved, each with the milestones whose task names them."""
+        proposed: dict[str, list[Milestone]] = {}
+        for task in self.tasks:
+            for org in task.actors:
+                proposed.setdefault(org.id, []).append(task.milestone)
+        return [(self.organisations[id], ms) for id, ms in proposed.items()]
+
+    def organisation_name(self, ref: str) -> Text:
+        """A country file names an organisation by its id or by its full name."""
+        return self.organisations[ref].name if ref in self.organisations else Text(ref, None)
 
 
 @cache
@@ -172,6 +255,13 @@ def localized(roadmap: Roadmap, lang: str) -> View:
                       text("milestones", id, "text"))
         for id, m in roadmap.milestones.items()
     }
+    glossary = [
+        Term(id=id, term=text("glossary", id, "term"),
+             abbreviation=text("glossary", id, "abbreviation") if "abbreviation" in t else None,
+             definition=text("glossary", id, "definition"), source=t["source"],
+             note=_note(roadmap, lang, id), avoid=_avoid(roadmap, lang, id))
+        for id, t in roadmap.glossary.items()
+    ]
     view = View(
         lang=lang,
         # A draft notice only where some text of the road map is in fact shown in this language.
@@ -185,9 +275,14 @@ def localized(roadmap: Roadmap, lang: str) -> View:
         vision_intro=text("vision", "intro", "text"),
         goals=[Goal(g["id"], text("vision", g["id"], "text")) for g in roadmap.vision["goals"]],
         success_rule={**roadmap.vision["success_rule"], "text": text("vision", "success-rule", "text")},
+        glossary=glossary,
+        countries=roadmap.countries,
+        edition=dict(roadmap.edition),
         _ui=roadmap.ui,
     )
-    for n, (id, t) in enumerate(roadmap.tasks.items(), 1):
+    in_plan_order = sorted(roadmap.tasks.items(), key=lambda item: (
+        stages[item[1]["stage"]].number, directions[item[1]["direction"]].number))
+    for n, (id, t) in enumerate(in_plan_order, 1):
         task = Task(
             id=id,
             number=n,
@@ -210,6 +305,32 @@ def localized(roadmap: Roadmap, lang: str) -> View:
     return view
 
 
+def _note(roadmap: Roadmap, lang: str, id: str) -> Text | None:
+    """A glossary note: the translator's own where there is one (English: the editors')."""
+    value = roadmap.translations.get(lang, {}).get(("glossary", id, "note"))
+    if value is not None:
+        return Text(value)
+    english = roadmap.english.get(("glossary", id, "note"))
+    return Text(english, DEFAULT if lang != DEFAULT else None) if english else None
+
+
+def _avoid(roadmap: Roadmap, lang: str, id: str) -> list[str]:
+    if lang == DEFAULT:
+        return list(roadmap.glossary[id].get("avoid") or [])
+    return list(roadmap.avoid.get(lang, {}).get(id) or [])
+
+
+def _plain(value) -> str:
+    if isinstance(value, Text):
+        return value.plain
+    if isinstance(value, Markup):
+        return value.striptags()
+    return str(value)
+
+
 def _join(texts: list[Text]) -> Text:
     lang = next((t.lang for t in texts if t.fallback), None)
     return Text(", ".join(t.plain for t in texts), lang)
+
+
+__all__ = ["Text", "View", "localized", "STATUSES", "NOT_ASSESSED"]

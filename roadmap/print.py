@@ -1,28 +1,35 @@
-"""The White Paper edition: the site's own pages, printed by WeasyPrint as one PDF per language.
+"""The PDF editions: the site's own pages, printed by WeasyPrint.
 
-hooks/pdf.py collects each page's final HTML; this module turns those pages into one printable
-HTML document (links inside the PDF, footnotes at their call, headings nested by the nav) and
-renders it in a worker process (`render`). Everything here is plain data in, plain data out, so
-the worker can run in another process and tests can call it directly.
+Plain data in, plain data out, so that the work can run in worker processes and tests can call
+it directly:
+
+- `printable()` turns one page's HTML into a chapter of a PDF (links inside the PDF, footnotes at
+  their call, headings nested by the nav);
+- `print_fonts()` gives WeasyPrint the project's own fonts (and nothing else);
+- `render()` writes one PDF, reading only what `SiteFetcher` allows: the site's files, the print
+  stylesheets and the project's fonts. Any other URL in a page (`file:` outside the site, http(s),
+  paths climbing out of the site) is refused, named in the result, and never fetched;
+- `cached()` / `store()` keep each PDF under the hash of everything that goes into it, so an
+  unchanged PDF is not rendered again.
 """
 
-import datetime
 import hashlib
+import json
 import os
 import posixpath
 import re
-import tempfile
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
-import yaml
+from roadmap.fonts import FontFace, font_faces
 
 PDF_VARIANT = "pdf/ua-1"
 FAMILY = "Roadmap Noto Sans"
 HYPHENATED = {"en", "ru"}  # languages pyphen has a dictionary for; the others are ragged right
-STEM = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class EditionError(Exception):
@@ -31,9 +38,10 @@ class EditionError(Exception):
 
 @dataclass
 class Chapter:
-    """One page of the site inside the edition."""
+    """One page of the site inside an edition."""
 
     id: str
+    path: str  # the page's path in docs/, without a language folder
     title: str
     level: int
     html: str
@@ -42,61 +50,20 @@ class Chapter:
     translated: bool = True
 
 
-@dataclass
-class Edition:
-    """Everything the template needs for one PDF."""
-
-    lang: str
-    file: str
-    title: str
-    title_lang: str
-    label: str
-    label_lang: str
-    chapters: list[Chapter] = field(default_factory=list)
-    kind: str = "edition"  # "edition" or "page" (a page's own short PDF)
-
-
-# --- data/edition.yml -------------------------------------------------------------------------
-
-REQUIRED = ("version", "date", "working_group", "author", "file", "contents")
-
-
-def load_edition(root: Path) -> dict:
-    """data/edition.yml, checked: every problem names the file and the key."""
-    path = root / "data" / "edition.yml"
-    name = "data/edition.yml"
-    if not path.exists():
-        raise EditionError(f"{name} is missing: it holds the PDF edition's title, version and date.")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise EditionError(f"{name}{where}: not valid YAML ({getattr(error, 'problem', error)}).")
-    for key in REQUIRED:
-        if not data.get(key):
-            raise EditionError(f"{name}: the key `{key}` is missing or empty.")
-    date = data["date"]
-    if isinstance(date, str):
-        try:
-            date = datetime.date.fromisoformat(date)
-        except ValueError:
-            raise EditionError(f"{name}: `date: {date}` is not a date; write it as YYYY-MM-DD.")
-    if not isinstance(date, datetime.date):
-        raise EditionError(f"{name}: `date` must be a date written as YYYY-MM-DD.")
-    data["date"] = date
-    if not STEM.match(str(data["file"])):
-        raise EditionError(f"{name}: `file: {data['file']}` must be lower-case letters, digits and -.")
-    return data
-
-
-def created(edition: dict) -> str:
-    """The PDFs' creation date: the edition date, so that the same sources give the same bytes."""
-    return f"{edition['date'].isoformat()}T00:00:00Z"
+def replace_block(html: str, name: str, render) -> str:
+    """Replace each block a hook generated at a `<!-- roadmap:<name> -->` marker (kept between the
+    marker and `<!-- /roadmap:<name> -->`) with `render(match)`: its print version."""
+    block = re.compile(rf"<!--\s*roadmap:{re.escape(name)}(?:\s+([^\s>]+))?\s*-->.*?<!-- /roadmap:{re.escape(name)} -->", re.S)
+    return block.sub(lambda match: render(match), html)
 
 
 def pdf_name(stem: str, lang: str) -> str:
     return f"{stem}-{lang}.pdf"
+
+
+def created(date: str) -> str:
+    """The PDFs' creation date: the edition date, so that the same sources give the same bytes."""
+    return f"{date}T00:00:00Z"
 
 
 # --- which pages, in which order ----------------------------------------------------------------
@@ -161,38 +128,6 @@ def _footnotes_in_place(html: str) -> str:
     return FOOTNOTE_CALL.sub(call, html)
 
 
-PLAN_GROUP = re.compile(r'<div class="roadmap-tasks"([^>]*)>(.*?)</div>', re.S)
-PLAN_TASK = re.compile(
-    r'<article class="roadmap-task[^"]*" id="([^"]+)"[^>]*>\s*<h4[^>]*>(.*?)</h4>\s*<dl>(.*?)</dl>\s*</article>', re.S)
-PLAN_FIELD = re.compile(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", re.S)
-
-
-def plan_as_table(html: str, task_label: str) -> str:
-    """The action plan's task cards (hooks/action_plan.html) as tables for print: one table per
-    stage and direction, one row per task, its header row repeated on every page it spans.
-    The labels of the cards' fields become the header row, in the page's language."""
-    tasks = [(task_id, text, PLAN_FIELD.findall(fields)) for task_id, text, fields in PLAN_TASK.findall(html)]
-    if not tasks:
-        return html
-    labels: list[str] = []
-    for _, _, fields in tasks:
-        labels += [label for label, _ in fields if label not in labels]
-
-    def table(group: re.Match) -> str:
-        rows = []
-        for task_id, text, fields in (
-            (i, t, PLAN_FIELD.findall(f)) for i, t, f in PLAN_TASK.findall(group.group(2))
-        ):
-            values = dict(fields)
-            cells = "".join(f"<td>{values.get(label, '')}</td>" for label in labels)
-            rows.append(f'<tr id="{task_id}"><th scope="row">{text}</th>{cells}</tr>')
-        head = "".join(f'<th scope="col">{label}</th>' for label in [task_label, *labels])
-        return (f'<table class="roadmap-plan-table"{group.group(1)}><thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table>')
-
-    return PLAN_GROUP.sub(table, html)
-
-
 def printable(
     html: str,
     *,
@@ -203,18 +138,15 @@ def printable(
     ids_by_url: dict[str, str],
     site_url: str,
     site_dir: Path,
-    task_label: str = "Task",
 ) -> str:
     """A page's HTML ready to sit inside the edition.
 
-    - the action plan's task cards become tables (`plan_as_table`);
     - ids become `<pid>--<id>` (footnote numbers and heading ids repeat across pages);
     - links to pages in the edition jump inside the PDF; other site links become absolute URLs;
-    - images are read from the built site;
+    - images are read from the site's own files (`site_dir`: docs/ before the build copies them);
     - headings move down by the page's depth in the nav (a chapter's sections nest under it).
     """
     html = HEADERLINK.sub("", html)
-    html = plan_as_table(html, task_label)
     html = _footnotes_in_place(html)
     html = ID.sub(lambda m: f"{m.group(1)}{pid}--{m.group(2)}{m.group(3)}", html)
     html = ID_REFS.sub(
@@ -275,70 +207,48 @@ def _escape(text: str) -> str:
 
 # --- fonts ------------------------------------------------------------------------------------
 
-FONT_URL = re.compile(r'url\("?([^")]+)"?\)')
 
+def print_fonts(fonts_css: Path, cache_dir: Path) -> tuple[str, list[str], list[Path]]:
+    """@font-face rules for print, the font-family list that uses them, and the font files.
 
-def font_files(fonts_css: Path) -> list[Path]:
-    """The font files fonts.css names; a missing one stops the build with what to do."""
-    if not fonts_css.exists():
-        raise EditionError(
-            f"{fonts_css} is missing: it declares the project's fonts. Restore it from Git, or "
-            "run `.venv/bin/python scripts/make_fonts.py` (needs `apt-get install fonts-noto-core`)."
-        )
-    files = []
-    for url in FONT_URL.findall(fonts_css.read_text(encoding="utf-8")):
-        path = (fonts_css.parent / url).resolve()
-        if not path.exists():
-            raise EditionError(
-                f"font file {path} (named in {fonts_css.name}) is missing: restore it from Git, or "
-                "run `.venv/bin/python scripts/make_fonts.py` (needs `apt-get install fonts-noto-core`)."
-            )
-        files.append(path)
-    return files
-
-
-FACE = re.compile(r"@font-face\s*{(.*?)}", re.S)
-PART = re.compile(r"-(latin|cyrillic)\.woff2$")
-
-
-def print_fonts(fonts_css: Path) -> tuple[str, list[str]]:
-    """@font-face rules for print, and the font-family list that uses them.
-
-    The site's fonts.css gives every file the one family "Roadmap Noto Sans" and lets
-    unicode-range pick the file. WeasyPrint keys embedded fonts by family and style, so two files
-    of one family would be merged into one PDF font and Cyrillic letters drawn with Latin glyphs.
-    In print each file gets its own family ("Roadmap Noto Sans Latin", "... Cyrillic") and the
-    family list names them all: Pango takes each letter from the first file that has it."""
-    files = font_files(fonts_css)
-    rules, families = [], []
-    for face in FACE.findall(fonts_css.read_text(encoding="utf-8")):
-        url = FONT_URL.search(face)
-        if not url:
-            continue
-        path = (fonts_css.parent / url.group(1)).resolve()
-        part = PART.search(path.name)
-        family = f"{FAMILY} {part.group(1).title()}" if part else FAMILY
+    The site gives every file the one family "Roadmap Noto Sans" and lets unicode-range pick the
+    file. WeasyPrint keys embedded fonts by family and style, so two files of one family would be
+    merged into one PDF font and Cyrillic letters drawn with Latin glyphs. In print each file gets
+    its own family ("Roadmap Noto Sans Latin", "... Cyrillic"), and the family list names them
+    all: Pango takes each letter from the first file that has it. The files are given to
+    WeasyPrint uncompressed (made once, named by their content), not as woff2 it would decompress
+    again for every PDF."""
+    faces = font_faces(fonts_css)
+    rules, families, files = [], [], []
+    for face in faces:
+        family = f"{FAMILY} {_part(face)}"
         if family not in families:
             families.append(family)
-        body = re.sub(r'font-family:[^;]+;', f'font-family: "{family}";', face)
-        body = FONT_URL.sub(f'url("{_as_ttf(path).as_uri()}")', body)
-        body = re.sub(r"\s*font-display:[^;]+;", "", body)
-        rules.append("@font-face {" + body + "}")
-    assert len(rules) == len(files)
-    return "\n".join(rules), families
+        ttf = as_ttf(face.path, cache_dir)
+        files.append(ttf)
+        rules.append(
+            "@font-face { "
+            f'font-family: "{family}"; font-style: {face.style}; font-weight: {face.weight}; '
+            f'src: url("{ttf.as_uri()}"); }}'
+        )
+    return "\n".join(rules), families, files
 
 
-def _as_ttf(woff2: Path) -> Path:
-    """The same font, uncompressed, in the machine's temporary folder (named by its content, so
-    it is made once and never stale): WeasyPrint would otherwise decompress each woff2 file again
-    for every PDF, about a second per PDF."""
+def _part(face: FontFace) -> str:
+    """Latin, Cyrillic…: the part of the font a file holds, from its name (…-cyrillic.woff2)."""
+    return face.path.stem.rsplit("-", 1)[-1].title()
+
+
+def as_ttf(woff2: Path, cache_dir: Path) -> Path:
+    """The same font, uncompressed, in `cache_dir`, named by its content. The font's own dates
+    are kept, so the same font file always gives the same bytes (and the same PDFs)."""
     data = woff2.read_bytes()
-    ttf = Path(tempfile.gettempdir()) / "roadmap-fonts" / f"{woff2.stem}-{hashlib.sha256(data).hexdigest()[:16]}.ttf"
+    ttf = cache_dir / f"{woff2.stem}-{hashlib.sha256(data).hexdigest()[:16]}.ttf"
     if not ttf.exists():
         from fontTools.ttLib import TTFont
 
         ttf.parent.mkdir(parents=True, exist_ok=True)
-        font = TTFont(woff2)
+        font = TTFont(woff2, recalcTimestamp=False)
         font.flavor = None
         partial = ttf.with_suffix(f".{os.getpid()}.part")
         font.save(partial)
@@ -355,6 +265,45 @@ def missing_characters(text: str, font_paths: list[Path]) -> list[str]:
     for path in font_paths:
         covered |= set(TTFont(path, lazy=True).getBestCmap())
     return sorted({c for c in text if ord(c) > 0x20 and ord(c) not in covered and c not in "\u00ad"})
+
+
+# --- what WeasyPrint may read -----------------------------------------------------------------
+
+
+def allowed(url: str, roots: list[str]) -> Path | None:
+    """The local file `url` names, if it lies inside one of `roots` (folders or files); else
+    None. Only file: URLs; `..` cannot climb out because the path is resolved first."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(unquote(parts.path))).resolve()
+    for root in map(Path, roots):
+        root = root.resolve()
+        if path == root or root in path.parents:
+            return path if path.is_file() else None
+    return None
+
+
+def _fetcher(roots: list[str], refused: list[str]):
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SiteFetcher(URLFetcher):
+        """Reads the site's own files and fonts; refuses everything else, and notes it."""
+
+        def fetch(self, url, headers=None):
+            path = allowed(url, roots)
+            if path is None:
+                refused.append(url)
+                raise ValueError(f"refused: {url} is not a file of the site")
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
+
+    return SiteFetcher()
+
+
+def _mime(path: Path) -> str:
+    return {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+            ".jpeg": "image/jpeg", ".ttf": "font/ttf", ".woff2": "font/woff2", ".woff": "font/woff",
+            ".gif": "image/gif", ".webp": "image/webp"}.get(path.suffix.lower(), "application/octet-stream")
 
 
 # --- rendering (runs in a worker process) ----------------------------------------------------
@@ -374,24 +323,61 @@ def check_weasyprint() -> None:
         raise EditionError(SYSTEM_LIBRARIES.format(error=error)) from None
     except ImportError as error:
         raise EditionError(
-            f"WeasyPrint is not installed ({error}): run `.venv/bin/pip install -e .` "
-            "or `bash scripts/setup.sh`."
+            f"WeasyPrint is not installed ({error}): run `bash scripts/setup.sh`."
         ) from None
 
 
+def job_key(job: dict) -> str:
+    """The hash of everything that goes into one PDF: its HTML, stylesheets, fonts, identifier
+    and the WeasyPrint version."""
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for part in (job["html"], job["fonts"], job["identifier"], weasyprint.__version__, PDF_VARIANT):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    for path in job["stylesheets"] + job.get("font_files", []):
+        digest.update(Path(path).read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def cached(job: dict, cache_dir: Path) -> dict | None:
+    """The result of an identical PDF rendered before, copied to the job's target; else None."""
+    key = job_key(job)
+    pdf, meta = cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
+    if not (pdf.exists() and meta.exists()):
+        return None
+    result = json.loads(meta.read_text(encoding="utf-8"))
+    _write(Path(job["target"]), pdf.read_bytes())
+    return {**result, "target": job["target"], "seconds": 0.0, "cached": True}
+
+
+def store(job: dict, result: dict, cache_dir: Path) -> None:
+    key = job_key(job)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(job["target"], cache_dir / f"{key}.pdf.part")
+    (cache_dir / f"{key}.pdf.part").replace(cache_dir / f"{key}.pdf")
+    keep = {k: result[k] for k in ("pages", "bytes", "families", "refused")}
+    (cache_dir / f"{key}.json").write_text(json.dumps(keep), encoding="utf-8")
+
+
 def render(job: dict) -> dict:
-    """Write one PDF. `job`: html, base_url, stylesheets (paths), target (path), identifier.
-    Returns pages, seconds, bytes and the font families used, or `error` (a plain message)."""
+    """Write one PDF. `job`: html, base_url, fonts (CSS), stylesheets (paths), roots (what may be
+    read), target (path), identifier. Returns pages, seconds, bytes, the font families used and
+    the URLs refused, or `error` (a plain message)."""
+    refused: list[str] = []
     try:
         check_weasyprint()
         from weasyprint import CSS, HTML
         from weasyprint.text.fonts import FontConfiguration
 
-        started = time.perf_counter()  # the time to print, not to start the worker
+        started = time.process_time()  # the CPU time of printing, not of starting the worker
+        fetcher = _fetcher(job["roots"], refused)
         fonts = FontConfiguration()
-        stylesheets = [CSS(string=job["fonts"], font_config=fonts)] if job.get("fonts") else []
-        stylesheets += [CSS(filename=str(path), font_config=fonts) for path in job["stylesheets"]]
-        document = HTML(string=job["html"], base_url=job["base_url"]).render(
+        stylesheets = [CSS(string=job["fonts"], font_config=fonts, url_fetcher=fetcher)] if job.get("fonts") else []
+        stylesheets += [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher) for path in job["stylesheets"]]
+        document = HTML(string=job["html"], base_url=job["base_url"], url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=fonts
         )
         pdf = document.write_pdf(
@@ -399,23 +385,34 @@ def render(job: dict) -> dict:
             pdf_identifier=job["identifier"].encode(),
             custom_metadata=False,
         )
+        seconds = time.process_time() - started
     except EditionError as error:
         return {"target": job["target"], "error": str(error)}
     except Exception as error:  # reported by the hook as one line, never as a traceback
         return {"target": job["target"], "error": f"{type(error).__name__}: {error}"}
-    target = Path(job["target"])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".pdf.part")
-    partial.write_bytes(pdf)
-    partial.replace(target)
+    try:
+        _write(Path(job["target"]), pdf)
+    except OSError as error:
+        return {"target": job["target"], "error": f"could not write the PDF ({error.strerror})"}
     return {
-        "target": str(target),
+        "target": job["target"],
         "pages": len(document.pages),
-        "seconds": time.perf_counter() - started,
+        "seconds": seconds,
         "bytes": len(pdf),
         "families": sorted({font.family for font in document.fonts.values()}),
-        "fonts": sorted({font.name.decode() for font in document.fonts.values()}),
+        "refused": sorted(set(refused)),
     }
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write whole or not at all: a .part file renamed once complete."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def human_size(size: int, decimal_mark: str = ".", units: tuple[str, str] = ("KB", "MB")) -> str:

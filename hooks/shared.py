@@ -1,0 +1,163 @@
+"""What the road map hooks share (this file is not a hook itself: mkdocs.yml does not list it).
+
+- the language being built and the languages of this build, read from mkdocs-static-i18n;
+- the checked road map in that language (`roadmap_view`), read once per build;
+- links between pages, and the replacement of `<!-- roadmap:<name> -->` markers in a page's HTML;
+- the one way a hook reports a problem: a PluginError with the file and what to do.
+
+Markers are replaced after Markdown has rendered the page (`on_page_content`), so generated
+HTML is never parsed as Markdown again. The generated block keeps its marker and gains a closing
+one (`<!-- roadmap:flowchart -->…<!-- /roadmap:flowchart -->`): the PDF edition puts its print
+version in the same place. Headings in generated HTML join the page's table of contents.
+"""
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from roadmap.data import DEFAULT, DataError, load
+from roadmap.localized import View, localized
+
+HOOKS = Path(__file__).resolve().parent
+
+
+def i18n(config):
+    return config.plugins.get("i18n")
+
+
+def current_language(config) -> str:
+    """The language being built: mkdocs-static-i18n builds each language in turn."""
+    return getattr(i18n(config), "current_language", None) or DEFAULT
+
+
+def built_languages(config) -> list[str]:
+    """The languages this build makes: all of mkdocs.yml, or the one a preview asks for."""
+    plugin = i18n(config)
+    if plugin is None:
+        return [DEFAULT]
+    only = plugin.config.build_only_locale
+    if only:
+        return [only]
+    return [language.locale for language in plugin.config.languages if language.build]
+
+
+def project_root(config) -> Path:
+    """The folder holding mkdocs.yml: data/ is read from there, never from the installed package."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def roadmap(config):
+    """The checked road map with the translations this build needs (read once per process)."""
+    try:
+        return load(project_root(config) / "data", built_languages(config))
+    except DataError as error:
+        raise PluginError(problems_message(error)) from None
+
+
+def roadmap_view(config) -> View:
+    """The checked road map in the language being built."""
+    return localized(roadmap(config), current_language(config))
+
+
+def problems_message(error: DataError) -> str:
+    count = len(error.problems)
+    return (
+        f"The road map's data has {count} problem{'s' if count != 1 else ''}; nothing was built.\n"
+        + "\n".join(f"  {p}" for p in error.problems)
+        + "\nCheck the data on its own with: roadmap-check (see README.md)."
+    )
+
+
+def page_link(page, files, src_path: str, anchor: str = "") -> str:
+    """The relative URL from `page` to the page written in `src_path` (in the language being
+    built where it exists, else its English original), plus `#anchor`."""
+    file = files.get_file_from_path(src_path)
+    if file is None:
+        raise PluginError(f"{page.file.src_uri}: the road map links to {src_path}, which does not exist.")
+    url = get_relative_url(file.url, page.url)
+    return f"{url}#{anchor}" if anchor else url
+
+
+MARKER = r"<!--\s*roadmap:{name}(?:\s+([^\s>]+))?\s*-->"
+
+
+def markers(text: str, name: str) -> list[re.Match]:
+    """`<!-- roadmap:<name> [argument] -->` markers in a page."""
+    return list(re.finditer(MARKER.format(name=re.escape(name)), text))
+
+
+def replace_markers(html: str, name: str, render, page=None) -> str:
+    """Replace each `<!-- roadmap:<name> [argument] -->` in a page's HTML with
+    `render(match)`, kept between the marker and `<!-- /roadmap:<name> -->`. A page without the
+    marker is returned untouched and nothing is rendered. With `page`, the headings of the
+    generated HTML join the page's table of contents and its ids the anchors that links to the
+    page may name (MkDocs checks them)."""
+    found = markers(html, name)
+    if not found:
+        return html
+    for match in reversed(found):
+        html = f"{html[:match.end()]}{render(match)}<!-- /roadmap:{name} -->{html[match.end():]}"
+    if page is not None:
+        parser = _Headings()
+        parser.feed(html)
+        page.toc = get_toc(_toc_tokens(parser.found))
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | parser.ids
+    return html
+
+
+class _Headings(HTMLParser):
+    """Every heading with an id, in order: (level, id, text without its permalink)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[list] = []
+        self.ids: set[str] = set()
+        self.open: list | None = None
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if re.fullmatch(r"h[1-6]", tag) and attrs.get("id"):
+            self.open = [int(tag[1]), attrs["id"], ""]
+        elif self.open is not None and tag == "a" and "headerlink" in (attrs.get("class") or ""):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if self.open is not None and tag == "a" and self.skip:
+            self.skip -= 1
+        elif self.open is not None and re.fullmatch(r"h[1-6]", tag):
+            self.found.append(self.open)
+            self.open = None
+
+    def handle_data(self, data):
+        if self.open is not None and not self.skip:
+            self.open[2] += data
+
+
+def _toc_tokens(headings: list) -> list[dict]:
+    """The table of contents of a page's headings, as Python-Markdown's toc extension gives it."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for level, id, text in headings:
+        title = " ".join(unescape(text).split())
+        token = {"level": level, "id": id, "name": _escape(title), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def page_is_draft(page) -> bool:
+    return page.meta.get("translation") == "machine-draft"

@@ -1,0 +1,31 @@
+"""The one Jinja environment of the road map's own templates (hooks/*.html, web and print).
+
+Autoescaped: every data and interface string is escaped where a template prints it, unless it is
+a `Text` or Markup that escaped itself. Undefined names are errors. Comments are {## ... ##}:
+"{#" starts Markdown attributes such as `## Heading {#id}`.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+
+
+@cache
+def environment(folder: Path = HOOKS) -> Environment:
+    return Environment(
+        comment_start_string="{##",
+        comment_end_string="##}",
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, folder: Path = HOOKS, /, **context) -> str:
+    return environment(Path(folder)).get_template(template).render(**context)
