@@ -438,8 +438,8 @@ class _Checker:
                 for f, text in fields.items():
                     if not isinstance(text, str) or not text.strip() or f not in section.translatable:
                         continue  # reported by the schema
-                    if (name, id, f) in english:
-                        result[(name, id, f)] = text
+                    if (name, id, f) in english or (name, f) == ("glossary", "note"):
+                        result[(name, id, f)] = text  # a glossary note may be the translator's own
                     elif any((name, id, g) in english for g in section.translatable):
                         self.add(shown, fields.line_of(f),
                                  f'{name} → "{id}" → "{f}": the English {section.noun} has no '

@@ -1,7 +1,15 @@
-"""Shared fixtures: the whole site is built once per test session, in strict mode, into a
-temporary folder; tests read what a reader would get."""
+"""Shared fixtures.
 
+The site is built once per state of the sources, in strict mode, and kept in
+.cache/test-site/<kind>-<hash>/ so that every test worker (pytest-xdist) and every later run of
+the same commit reads the same build: `site` is the HTML alone (PDFs off, so HTML tests never
+wait for PDFs); `pdf_site` is the full build with its PDFs (tests marked `pdf`, runnable alone
+with `-m pdf` or skipped with `-m "not pdf"`). Tests read what a reader would get.
+"""
+
+import fcntl
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -13,9 +21,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ["en", "ru", "kk", "ky", "uz", "tg", "tk"]
+sys.path.insert(0, str(ROOT))
+
+from roadmap import project  # noqa: E402
+from roadmap.data import load  # noqa: E402
+from roadmap.localized import localized  # noqa: E402
+
+LANGUAGES = project.codes(ROOT)  # read from mkdocs.yml, like everything else
+OTHERS = LANGUAGES[1:]
 # What a copy of the project needs in order to build (see `project_copy`).
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides", "roadmap", "pyproject.toml"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides", "roadmap", "pyproject.toml", "scripts"]
+SOURCES = ["mkdocs.yml", "docs", "data", "hooks", "overrides", "roadmap"]
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None):
@@ -32,13 +48,45 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
     )
 
 
+def sources_hash(root: Path = ROOT) -> str:
+    digest = hashlib.sha256()
+    for part in SOURCES:
+        path = root / part
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path]
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def built(kind: str) -> Path:
+    """The site built from the current sources (`kind`: html or pdf), built once and shared."""
+    cache = ROOT / ".cache" / "test-site"
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / f"{kind}-{sources_hash()}"
+    with open(cache / f"{kind}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one worker builds, the others wait for it
+        if not (target / ".complete").exists():
+            for old in cache.glob(f"{kind}-*"):
+                shutil.rmtree(old, ignore_errors=True)
+            result = mkdocs_build(ROOT, target, env={"ROADMAP_PDF": "1" if kind == "pdf" else "0"})
+            assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+            (target / ".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
+            (target / ".complete").touch()
+    return target
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The built site (all seven languages and their PDFs)."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out, env={"ROADMAP_PDF": "1"})
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+def site() -> Path:
+    """The built site, all seven languages, without PDFs."""
+    return built("html")
+
+
+@pytest.fixture(scope="session")
+def pdf_site() -> Path:
+    """The built site with its PDFs."""
+    return built("pdf")
 
 
 @pytest.fixture
@@ -57,34 +105,62 @@ def project_copy(tmp_path) -> Path:
 
 def page(site: Path, lang: str, path: str) -> str:
     """The HTML of a page, e.g. page(site, "ru", "foreword/") ."""
-    prefix = "" if lang == "en" else f"{lang}/"
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
     target = site / prefix / path
     if target.is_dir() or path.endswith("/") or path == "":
         target = target / "index.html"
     return target.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def browser(site):
-    """Debian's headless Chromium (driven by Selenium) on the built site, served on loopback."""
-    from selenium import webdriver
+@functools.cache
+def view(lang: str):
+    """The road map in `lang`, as the site's hooks see it (interface strings: `view(lang).ui`)."""
+    return localized(load(ROOT / "data"), lang)
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
 
-    handler = functools.partial(Quiet, directory=str(site))
+def ui(lang: str, key: str, **values) -> str:
+    return view(lang).ui(key, **values).plain
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    handler = functools.partial(_Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def chromium(width: int = 412, height: int = 900, dark: bool = False):
+    from selenium import webdriver
+
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=412,900"]:
+                 "--hide-scrollbars", f"--window-size={width},{height}"]:
         options.add_argument(flag)
+    if dark:
+        options.add_argument("--force-dark-mode")
+        options.add_argument("--blink-settings=preferredColorScheme=0")
     service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.base = f"http://127.0.0.1:{server.server_port}/"
+    return webdriver.Chrome(options=options, service=service)
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    server = serve(site)
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(server):
+    """Debian's headless Chromium (driven by Selenium) on the built site, served on loopback."""
+    driver = chromium()
+    driver.base = server
     yield driver
     driver.quit()
-    server.shutdown()
