@@ -37,7 +37,8 @@ def as_json(view: View, untranslated: list[tuple[str, str, str]]) -> dict:
         "$schema": "https://creativecentral.asia/data/roadmap.schema.json",
         "language": view.lang,
         "draft_translation": view.draft,
-        "untranslated": ["/".join(key) for key in untranslated],
+        # the road map's own strings still in English (not the site's interface strings)
+        "untranslated": ["/".join(key) for key in untranslated if key[0] not in ("ui", "glossary")],
         "stages": [
             {"id": st.id, "number": st.number, "name": s(st.name), "plan_heading": s(st.plan_heading),
              "key_message": s(st.key_message), "columns": st.columns}

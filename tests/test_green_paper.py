@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, page
+from conftest import LANGUAGES, ROOT, mkdocs_build, page, view
 
 GP = "green-paper/"
 DIRECTIONS = GP + "chapter-2/directions/"
@@ -149,13 +149,19 @@ def test_each_country_has_its_subheading_in_the_source_order(site):
                         "Overall"]
 
 
-def test_vision_has_six_goals_then_the_marker(site):
-    html = article(page(site, "en", GP + "chapter-1/vision-2026/"))
-    goals = re.search(r"<ul>(.*?)</ul>", html, re.DOTALL).group(1)
-    assert len(re.findall(r"<li>", goals)) == 6
-    assert "Regional events for CEntr take place monthly" in flat(goals)
-    source = (ROOT / "docs/green-paper/chapter-1/vision-2026.md").read_text(encoding="utf-8")
-    assert re.search(r"^- In each country.*\n\n<!-- roadmap:vision-goals -->\n", source, re.M)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_vision_goals_come_from_the_data_at_their_marker(site, lang):
+    """The six goals are typed once, in data/vision.yml (and its translations): the page shows
+    them where its Markdown says <!-- roadmap:vision-goals -->, each with its permalink."""
+    html = article(page(site, lang, GP + "chapter-1/vision-2026/"))
+    goals = re.search(r'<ul class="roadmap-vision-goals">(.*?)</ul>', html, re.DOTALL).group(1)
+    ids = re.findall(r'<li id="goal-([a-z-]+)">', goals)
+    assert ids == [goal.id for goal in view(lang).goals]
+    assert flat(goals).startswith(flat(str(view(lang).goals[0].text.plain))[:20])
+    prefix = "" if lang == "en" else f"{lang}/"
+    source = (ROOT / "docs" / prefix / "green-paper/chapter-1/vision-2026.md").read_text(encoding="utf-8")
+    assert "<!-- roadmap:vision-goals -->" in source
+    assert not re.search(r"^[-*] ", source, re.M), "the goals are typed in the page as well as in the data"
 
 
 @pytest.mark.parametrize("direction", OPENINGS)
