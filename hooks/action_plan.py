@@ -3,11 +3,9 @@ by stage and strategic direction, each with its id (its permalink), a link back 
 on the flowchart, and data-* attributes for the filter form. The form is hidden until
 docs/assets/javascripts/plan-filter.js shows it: without JavaScript every task is shown."""
 
-from pathlib import Path
 
-from shared import page_is_draft, page_link, replace_markers, roadmap_view
+from shared import page_is_draft, page_link, render, replace_markers, roadmap_view
 
-from roadmap import templates
 
 
 def on_page_content(html, page, config, files):
@@ -16,9 +14,7 @@ def on_page_content(html, page, config, files):
 
 def _action_plan(page, config, files) -> str:
     view = roadmap_view(config)
-    return templates.render(
-        "action_plan.html", Path(__file__).parent,
-        view=view,
+    return render("action_plan.html", view=view,
         ui=view.ui,
         milestone_link={t.id: page_link(page, files, "road-map/flowchart.md", t.milestone.id) for t in view.tasks},
         page_draft=page_is_draft(page),

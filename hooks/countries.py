@@ -13,15 +13,14 @@
 """
 
 import json
-from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from shared import DEFAULT, built_languages, current_language, page_link, replace_markers, roadmap, roadmap_view
+from shared import DEFAULT, built_languages, current_language, page_link, render, replace_markers, roadmap, roadmap_view
 
-from roadmap import scorecard, templates
+from roadmap import scorecard
 from roadmap.countries import STATUSES
 from roadmap.localized import localized
 
@@ -84,9 +83,7 @@ def _render(kind, marker, page, config, files) -> str:
     country = next((c for c in view.countries if c.id == marker.group(1)), None)
     if kind == "country" and country is None:
         raise PluginError(f"{page.file.src_uri}: the marker {marker.group(0)} names no country of data/countries/.")
-    return templates.render(
-        "countries.html", Path(__file__).parent,
-        kind={"countries": "overview", "vision-scorecard": "scorecard"}.get(kind, kind),
+    return render("countries.html", kind={"countries": "overview", "vision-scorecard": "scorecard"}.get(kind, kind),
         t=view.ui,
         href=href,
         link=link,

@@ -1,12 +1,10 @@
 """A strategic direction's milestones and tasks, on its page in chapter 2.4, where the page says
 `<!-- roadmap:direction <id> -->` (the id is one of data/directions.yml)."""
 
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from shared import page_link, replace_markers, roadmap_view
+from shared import page_link, render, replace_markers, roadmap_view
 
-from roadmap import templates
 
 
 def on_page_content(html, page, config, files):
@@ -24,9 +22,7 @@ def _direction(marker, page, config, files) -> str:
             + f". Write one of: {', '.join(directions)}, as in <!-- roadmap:direction culture -->."
         )
     milestones = view.milestones_in(direction=directions[id])
-    return templates.render(
-        "direction.html", Path(__file__).parent,
-        view=view,
+    return render("direction.html", view=view,
         ui=view.ui,
         direction=directions[id],
         milestones=milestones,

@@ -5,9 +5,9 @@ Each milestone's table cell carries its id (its permalink) and links to its task
 
 from pathlib import Path
 
-from shared import page_is_draft, page_link, replace_markers, roadmap_view
+from shared import page_is_draft, page_link, render, replace_markers, roadmap_view
 
-from roadmap import flowchart, templates
+from roadmap import flowchart
 
 
 def on_page_content(html, page, config, files):
@@ -20,9 +20,7 @@ def _flowchart(page, config, files) -> str:
         m.id: page_link(page, files, "road-map/action-plan.md", m.task.id) if m.task else None
         for m in view.milestones
     }
-    return templates.render(
-        "flowchart.html", Path(__file__).parent,
-        view=view,
+    return render("flowchart.html", view=view,
         ui=view.ui,
         task_link=task_link,
         diagram=flowchart.diagram(view, task_link, Path(config.docs_dir) / "assets" / "stylesheets" / "fonts.css"),

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
-from shared import built_languages, i18n, replace_markers, roadmap, roadmap_view
+from shared import built_languages, i18n, render, replace_markers, roadmap, roadmap_view
 
-from roadmap import export, templates
+from roadmap import export
 from roadmap.data import DEFAULT
 
 
@@ -27,7 +27,7 @@ def _downloads(page, config) -> str:
         for lang in built_languages(config)
     ]
     downloads.sort(key=lambda d: not d["current"])  # the reader's language first
-    return templates.render("open_data.html", Path(__file__).parent, view=view, ui=view.ui,
+    return render("open_data.html", view=view, ui=view.ui,
                             downloads=downloads, schema=get_relative_url(export.SCHEMA_NAME, page.url))
 
 

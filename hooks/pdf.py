@@ -23,9 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
-from shared import DEFAULT, current_language, project_root, roadmap_view
+from shared import DEFAULT, project_root, render, roadmap_view
 
-from roadmap import flowchart, templates
+from roadmap import flowchart
 from roadmap import print as edition_pdf
 
 log = get_plugin_logger("pdf")
@@ -137,9 +137,7 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
         "" if lang == DEFAULT else f"{lang}/"))
     title = view.ui("edition_title") if kind == "edition" else _title(chapters[0], view)
     label = view.ui("edition_label") if kind == "edition" else view.ui("pdf_page_label")
-    document = templates.render(
-        "pdf_edition.html", HERE,
-        lang=lang, kind=kind, ui=view.ui, title=title, label=label, edition=edition,
+    document = render("pdf_edition.html", lang=lang, kind=kind, ui=view.ui, title=title, label=label, edition=edition,
         date=edition["date"], created=edition_pdf.created(edition["date"]), online=online,
         chapters=chapters, translated=all(c.translated for c in chapters), draft=view.draft,
         hyphenate=lang in edition_pdf.HYPHENATED,
@@ -176,12 +174,12 @@ def _print_blocks(html: str, view, config) -> str:
 
     def flowchart_print(match):
         links = {m.id: f"#{m.task.id}" if m.task else None for m in view.milestones}
-        return templates.render("pdf_flowchart.html", HERE, view=view, ui=view.ui,
+        return render("pdf_flowchart.html", view=view, ui=view.ui,
                                 diagram=flowchart.diagram(view, links, fonts_css))
 
     html = edition_pdf.replace_block(html, "flowchart", flowchart_print)
     return edition_pdf.replace_block(
-        html, "action-plan", lambda match: templates.render("pdf_action_plan.html", HERE, view=view, ui=view.ui))
+        html, "action-plan", lambda match: render("pdf_action_plan.html", view=view, ui=view.ui))
 
 
 def _title(chapter, view):

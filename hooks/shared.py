@@ -12,6 +12,7 @@ version in the same place. Headings in generated HTML join the page's table of c
 """
 
 import re
+from contextlib import contextmanager
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,8 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from roadmap import templates
 from roadmap.data import DEFAULT, DataError, load
+from roadmap.fonts import FontError
 from roadmap.localized import View, localized
+from roadmap.print import EditionError
 
 HOOKS = Path(__file__).resolve().parent
 
@@ -73,6 +77,21 @@ def problems_message(error: DataError) -> str:
     )
 
 
+@contextmanager
+def plain_errors(where: str = ""):
+    """The road map's own errors (a template, a font, the PDF edition) as one plain message."""
+    try:
+        yield
+    except (templates.TemplateProblem, FontError, EditionError) as error:
+        raise PluginError(f"{where}{error}") from None
+
+
+def render(template: str, **context) -> str:
+    """A template beside the hooks (hooks/<template>), rendered with the road map's environment."""
+    with plain_errors():
+        return templates.render(template, HOOKS, **context)
+
+
 def page_link(page, files, src_path: str, anchor: str = "") -> str:
     """The relative URL from `page` to the page written in `src_path` (in the language being
     built where it exists, else its English original), plus `#anchor`."""
@@ -101,7 +120,9 @@ def replace_markers(html: str, name: str, render, page=None) -> str:
     if not found:
         return html
     for match in reversed(found):
-        html = f"{html[:match.end()]}{render(match)}<!-- /roadmap:{name} -->{html[match.end():]}"
+        with plain_errors(f"{page.file.src_uri}: " if page is not None else ""):
+            block = render(match)
+        html = f"{html[:match.end()]}{block}<!-- /roadmap:{name} -->{html[match.end():]}"
     if page is not None:
         parser = _Headings()
         parser.feed(html)

@@ -9,13 +9,11 @@ The notice is part of the page's template (overrides/main.html), not of its cont
 results never show it as the page's text.
 """
 
-from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
-from shared import DEFAULT, current_language, page_is_draft, roadmap_view
+from shared import DEFAULT, current_language, page_is_draft, render, roadmap_view
 
-from roadmap import templates
 
 
 def on_page_content(html, page, config, files):
@@ -29,9 +27,7 @@ def on_page_context(context, page, config, nav):
     if not (fallback or draft):
         return context
     view = roadmap_view(config)
-    context["roadmap_translation_notice"] = Markup(templates.render(
-        "translation_status.html", Path(__file__).parent,
-        ui=view.ui, lang=view.lang, fallback=fallback, draft=draft and not fallback,
+    context["roadmap_translation_notice"] = Markup(render("translation_status.html", ui=view.ui, lang=view.lang, fallback=fallback, draft=draft and not fallback,
         contribute_url=_link(page, nav, "contribute.md"),
     ))
     return context

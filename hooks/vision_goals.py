@@ -2,11 +2,9 @@
 `<!-- roadmap:vision-goals -->`: from data/vision.yml and its translations, each goal with its
 id as a permalink (the scorecard and the country pages refer to the same ids)."""
 
-from pathlib import Path
 
-from shared import replace_markers, roadmap_view
+from shared import render, replace_markers, roadmap_view
 
-from roadmap import templates
 
 
 def on_page_content(html, page, config, files):
@@ -15,4 +13,4 @@ def on_page_content(html, page, config, files):
 
 def _goals(config) -> str:
     view = roadmap_view(config)
-    return templates.render("vision_goals.html", Path(__file__).parent, view=view, ui=view.ui)
+    return render("vision_goals.html", view=view, ui=view.ui)

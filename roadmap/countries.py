@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 
 from roadmap import data as roadmap_data
 from roadmap.data import Roadmap
-from roadmap.yamlfile import Map, Problem, Seq, read
+from roadmap.yamlfile import Map, Problem, read
 
 FOLDER = "countries"  # data/countries/
 SCHEMA = "country"  # roadmap/schemas/country.json

@@ -8,7 +8,7 @@ a `Text` or Markup that escaped itself. Undefined names are errors. Comments are
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 
 HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 
@@ -27,5 +27,17 @@ def environment(folder: Path = HOOKS) -> Environment:
     )
 
 
+class TemplateProblem(Exception):
+    """A template of the road map cannot be read or rendered: the message names it and the line."""
+
+
 def render(template: str, folder: Path = HOOKS, /, **context) -> str:
-    return environment(Path(folder)).get_template(template).render(**context)
+    try:
+        return environment(Path(folder)).get_template(template).render(**context)
+    except TemplateSyntaxError as error:
+        name = error.filename and Path(error.filename).name or error.name or template
+        raise TemplateProblem(f"hooks/{name}, line {error.lineno}: {error.message}. Fix the template "
+                              "(or restore it from Git).") from None
+    except TemplateError as error:
+        raise TemplateProblem(f"hooks/{template}: {error.message or type(error).__name__}. Fix the "
+                              "template (or restore it from Git).") from None

@@ -4,7 +4,7 @@ to its task."""
 
 import re
 
-from conftest import LANGUAGES, ROOT, mkdocs_build, page
+from conftest import LANGUAGES, mkdocs_build, page
 from roadmap_html import parse
 
 # Appendix 1 of the Green Paper: for each direction (row), the milestone in each of the five

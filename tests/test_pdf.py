@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
 
 from conftest import LANGUAGES, ROOT, mkdocs_build, page, ui, view
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import LANGUAGES, ROOT, mkdocs_build, page
+from conftest import LANGUAGES, mkdocs_build, page
 
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 # Letters every language of the site needs, beyond plain ASCII.
