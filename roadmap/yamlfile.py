@@ -93,11 +93,16 @@ def read(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
         line = text_line_of_byte(path.read_bytes(), error.start)
         return None, [Problem(shown_as, line, "the file is not saved as UTF-8 text. "
                               "Save it again with the UTF-8 encoding.")]
+    return read_text(text, shown_as)
 
+
+def read_text(text: str, shown_as: str, first_line: int = 1) -> tuple[object, list[Problem]]:
+    """Like `read`, for YAML that starts on line `first_line` of the file (front matter)."""
+    shift = first_line - 1
     tabs = [n for n, line in enumerate(text.splitlines(), 1) if line[: len(line) - len(line.lstrip())].count("\t")]
     if tabs:
         return None, [
-            Problem(shown_as, n, "the line is indented with a tab. YAML files must be indented "
+            Problem(shown_as, n + shift, "the line is indented with a tab. YAML must be indented "
                     "with spaces only: replace the tab with spaces, lined up with the lines around it.")
             for n in tabs
         ]
@@ -106,18 +111,34 @@ def read(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        return None, [_unclosed_quote(shown_as, text, error) or _syntax_problem(shown_as, error)]
+        problem = _unclosed_quote(shown_as, text, error) or _syntax_problem(shown_as, error)
+        return None, [Problem(problem.file, problem.line + shift if problem.line else None, problem.message)]
     except yaml.YAMLError as error:  # pragma: no cover - errors without a position are rare
         return None, [Problem(shown_as, None, f"the file could not be read as YAML ({error}).")]
     finally:
         loader.dispose()
 
+    if shift:
+        _shift_lines(data, shift)
     problems = [
-        Problem(shown_as, line, f'the key "{key}" appears twice in the same place. Keep one of the two '
+        Problem(shown_as, line + shift, f'the key "{key}" appears twice in the same place. Keep one of the two '
                 "(the second one is ignored until then).")
         for line, key in loader.repeated_keys
     ]
     return data, problems
+
+
+def _shift_lines(node, shift: int):
+    if isinstance(node, Map):
+        node.line += shift
+        node.lines = {k: v + shift for k, v in node.lines.items()}
+        for value in node.values():
+            _shift_lines(value, shift)
+    elif isinstance(node, Seq):
+        node.line += shift
+        node.lines = [v + shift for v in node.lines]
+        for value in node:
+            _shift_lines(value, shift)
 
 
 def text_line_of_byte(data: bytes, offset: int) -> int:
