@@ -19,3 +19,10 @@ def _action_plan(page, config, files) -> str:
         milestone_link={t.id: page_link(page, files, "road-map/flowchart.md", t.milestone.id) for t in view.tasks},
         page_draft=page_is_draft(page),
     )
+
+
+def on_page_context(context, page, config, nav):
+    """The filter's script, on the page that has the filter only."""
+    if "data-roadmap-filter" in page.content:
+        context.setdefault("roadmap_scripts", []).append("assets/javascripts/plan-filter.js")
+    return context

@@ -49,12 +49,12 @@ def as_json(view: View, untranslated: list[tuple[str, str, str]]) -> dict:
             for d in view.directions
         ],
         "milestones": [
-            {"id": m.id, "direction": m.direction.id, "column": m.column, "stage": m.stage.id,
+            {"id": m.id, "code": m.code, "direction": m.direction.id, "column": m.column, "stage": m.stage.id,
              "text": s(m.text), "task": m.task.id if m.task else None}
             for m in view.milestones
         ],
         "tasks": [
-            {"id": t.id, "number": t.number, "stage": t.stage.id, "direction": t.direction.id,
+            {"id": t.id, "code": t.code, "number": t.number, "stage": t.stage.id, "direction": t.direction.id,
              "milestone": t.milestone.id, "years": t.years, "priority": s(t.priority), "text": s(t.text),
              "persons_involved": s(t.persons_involved), "actors": [a.id for a in t.actors],
              "results": s(t.results), "indicators": s(t.indicators),
@@ -79,9 +79,9 @@ def json_text(view: View, untranslated) -> str:
 
 def milestones_csv(view: View) -> str:
     return _csv(
-        ["id", "direction", "direction_name", "column", "stage", "stage_name", "text", "task", "task_text"],
+        ["id", "code", "direction", "direction_name", "column", "stage", "stage_name", "text", "task", "task_text"],
         [
-            [m.id, m.direction.id, m.direction.label, m.column, m.stage.id, m.stage.name, m.text,
+            [m.id, m.code, m.direction.id, m.direction.label, m.column, m.stage.id, m.stage.name, m.text,
              m.task.id if m.task else "", m.task.text if m.task else ""]
             for m in view.milestones
         ],
@@ -90,11 +90,11 @@ def milestones_csv(view: View) -> str:
 
 def tasks_csv(view: View) -> str:
     return _csv(
-        ["id", "number", "stage", "stage_name", "direction", "direction_name", "milestone",
+        ["id", "code", "number", "stage", "stage_name", "direction", "direction_name", "milestone",
          "milestone_text", "years", "priority", "text", "persons_involved", "actors", "results",
          "indicators", "examples"],
         [
-            [t.id, t.number, t.stage.id, t.stage.plan_heading, t.direction.id, t.direction.label,
+            [t.id, t.code, t.number, t.stage.id, t.stage.plan_heading, t.direction.id, t.direction.label,
              t.milestone.id, t.milestone.text, " ".join(map(str, t.years)), t.priority, t.text,
              t.persons_involved, "; ".join(str(a.name) for a in t.actors), t.results, t.indicators,
              "; ".join(str(e.name) for e in t.examples)]

@@ -44,7 +44,7 @@ def diagram(view: View, task_link: dict[str, str | None], fonts_css: Path) -> di
             milestone = view.cell(direction, column)
             if milestone is not None:
                 cells.append(dict(milestone=milestone, x=column_x[column], href=task_link[milestone.id],
-                                  lines=_wrap(milestone.text.plain, COLUMN_WIDTH)))
+                                  lines=_wrap(f"{milestone.code} {milestone.text.plain}", COLUMN_WIDTH)))
         lines = max([len(label)] + [len(c["lines"]) for c in cells])
         height = lines * LINE + 2 * PAD
         arrows = [

@@ -94,6 +94,11 @@ class Milestone:
     def number(self) -> int | None:
         return self.task.number if self.task else None
 
+    @property
+    def code(self) -> str:
+        """M7: how the milestone is named on every page, in every PDF and in the open data."""
+        return f"M{self.number}" if self.number else ""
+
 
 @dataclass(eq=False)
 class Task:
@@ -110,6 +115,11 @@ class Task:
     results: Text
     indicators: Text
     examples: list[Organisation]
+
+    @property
+    def code(self) -> str:
+        """T7: the task's number, shared with the milestone it serves (M7)."""
+        return f"T{self.number}"
 
 
 @dataclass(eq=False)

@@ -17,6 +17,7 @@ import argparse
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from roadmap.yamlfile import Problem
@@ -180,6 +181,18 @@ def copy_numbers(english: str, translation: str) -> tuple[str, list[str]]:
 
 
 # --- checking ------------------------------------------------------------------------------
+
+
+def check_once(docs: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """`check`, done once per state of the pages (every language's build asks)."""
+    files = sorted(p for path in SECTIONS for p in Path(docs).glob(f"**/{path}"))
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return list(_check_cached(Path(docs).resolve(), tuple(languages), stamp))
+
+
+@lru_cache(maxsize=4)
+def _check_cached(docs: Path, languages: tuple[str, ...], stamp) -> tuple[Problem, ...]:
+    return tuple(check(docs, list(languages)))
 
 
 def check(docs: Path, languages: list[str]) -> list[Problem]:
