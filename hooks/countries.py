@@ -17,8 +17,8 @@ import json
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
-from shared import DEFAULT, built_languages, current_language, page_link, render, replace_markers, roadmap, roadmap_view
+from shared import (add_page, built_languages, current_language, give_markdown, language_path, page_link, render,
+                    replace_markers, roadmap, roadmap_view)
 
 from roadmap import scorecard
 from roadmap.countries import STATUSES
@@ -38,12 +38,7 @@ def on_config(config):
 def on_files(files, config):
     for lang in built_languages(config):
         for country in roadmap(config).countries:
-            src_uri = _src_uri(lang, country.id, config)
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"docs/{src_uri} exists, but country pages are generated from "
-                    f"data/countries/{country.id}.yml: remove docs/{src_uri} and edit the data file.")
-            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+            add_page(files, config, language_path(lang, f"countries/{country.id}.md", config))
     return files
 
 
@@ -54,14 +49,11 @@ def on_nav(nav, config, files):
     data = roadmap(config)
     view = localized(data, lang)
     for country in data.countries:
-        file = files.get_file_from_path(_src_uri(lang, country.id, config))
-        if file is None:
-            continue
         title = view.ui("countries_page_title", country=view.country_name(country)).plain
         draft = "translation: machine-draft\n" if data.status.get(lang) == "machine-draft" else ""
-        file.content_string = (
+        give_markdown(files, language_path(lang, f"countries/{country.id}.md", config), (
             f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{draft}pdf: country-{country.id}\n---\n\n"
-            f"# {title}\n\n<!-- roadmap:country {country.id} -->\n")
+            f"# {title}\n\n<!-- roadmap:country {country.id} -->\n"))
     return nav
 
 
@@ -100,13 +92,6 @@ def _render(kind, marker, page, config, files) -> str:
         key=lambda status: status.replace(" ", "_"),
         organisation=view.organisation_name,
     )
-
-
-def _src_uri(lang: str, country: str, config) -> str:
-    """countries/<id>.md for the default language of this build, <lang>/countries/<id>.md else
-    (a one-language preview makes its language the default one)."""
-    default = built_languages(config)[0] if len(built_languages(config)) == 1 else DEFAULT
-    return f"countries/{country}.md" if lang == default == DEFAULT else f"{lang}/countries/{country}.md"
 
 
 def _insert_after(items: list, after: str, pages: list[str]) -> bool:

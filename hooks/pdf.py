@@ -115,7 +115,7 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
     fonts_css = docs / "assets" / "stylesheets" / "fonts.css"
     font_cache = project_root(config) / ".cache" / "fonts"
     try:
-        faces, families, font_files = edition_pdf.print_fonts(fonts_css, font_cache)
+        faces, families, font_files = edition_pdf.print_fonts(fonts_css, font_cache, lang)
     except Exception as error:  # a missing font file: one plain message
         raise PluginError(f"PDF edition: {error}") from None
     chapters = []
@@ -145,10 +145,6 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
                      label=view.ui("edition_label"), version=edition["version"], date=edition["date"],
                      url=(config.site_url or "").rstrip("/") + "/" + ("" if lang == DEFAULT else f"{lang}/")),
     )
-    # SVG drawings name the site's family in attributes: point them at the print families.
-    # No space after the commas: WeasyPrint 70's SVG code splits the list on "," and then strips
-    # the quotes only, so " 'Roadmap Noto Sans Cyrillic'" would name no font at all.
-    document = document.replace(f"'{edition_pdf.FAMILY}'", ",".join(f"'{f}'" for f in families))
     family_list = ", ".join(f'"{f}"' for f in families)
     extra_css = [str(docs / name) for name in edition.get("print_css") or []]
     for name in extra_css:

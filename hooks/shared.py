@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
@@ -178,6 +179,34 @@ def _toc_tokens(headings: list) -> list[dict]:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def add_page(files, config, src_uri: str, dest_uri: str | None = None, in_nav: bool = True):
+    """A page that exists in no file of docs/ (a hook gives its Markdown in `on_nav`, with
+    `give_markdown`). Added in `on_files` before mkdocs-static-i18n sorts the files by language,
+    so that the plugin treats it as any page of its language, as mkdocs-gen-files' files are."""
+    if files.get_file_from_path(src_uri) is not None:
+        raise PluginError(f"docs/{src_uri} exists, but this page is generated: remove docs/{src_uri}.")
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri,
+                      inclusion=inclusion))
+
+
+def give_markdown(files, src_uri: str, markdown: str) -> bool:
+    """The Markdown of a page `add_page` added (in `on_nav`, before any page is read)."""
+    file = files.get_file_from_path(src_uri)
+    if file is None or (file.abs_src_path and Path(file.abs_src_path).exists()):
+        return False
+    file.content_string = markdown
+    return True
+
+
+def language_path(lang: str, path: str, config) -> str:
+    """docs/<path> of `lang`: the path itself for the default language of this build, else
+    <lang>/<path> (a one-language preview makes its language the default one)."""
+    languages = built_languages(config)
+    default = languages[0] if len(languages) == 1 else DEFAULT
+    return path if lang == default == DEFAULT else f"{lang}/{path}"
 
 
 def page_is_draft(page) -> bool:

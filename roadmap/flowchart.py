@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from roadmap.fonts import font_faces
+from roadmap.fonts import faces_of, font_faces
 from roadmap.localized import View
 
 
@@ -17,7 +17,7 @@ def diagram(view: View, task_link: dict[str, str | None], fonts_css: Path) -> di
     gives each milestone's link (to its task), `fonts_css` the site's fonts.css."""
 
     def _wrap(text: str, width: float, bold: bool = False) -> list[str]:
-        return wrap(text, width - 2 * PAD, _advances(Path(fonts_css).resolve(), bold))
+        return wrap(text, width - 2 * PAD, _advances(Path(fonts_css).resolve(), view.lang, bold))
 
     column_x = {c: MARGIN + LABEL_WIDTH + GAP + (c - 1) * (COLUMN_WIDTH + GAP) for c in range(1, 6)}
     width = column_x[5] + COLUMN_WIDTH + MARGIN
@@ -55,7 +55,7 @@ def diagram(view: View, task_link: dict[str, str | None], fonts_css: Path) -> di
                          arrows=arrows))
         y += height + GAP
     corner = _wrap(view.ui("roadmap_direction").plain, LABEL_WIDTH, bold=True)
-    return dict(width=width, height=y - GAP + MARGIN, stages=stages, rows=rows, corner=corner,
+    return dict(width=width, height=y - GAP + MARGIN, stages=stages, rows=rows, corner=corner, lang=view.lang,
                 margin=MARGIN, pad=PAD, line=LINE, font=FONT, label_width=LABEL_WIDTH,
                 column_width=COLUMN_WIDTH, colours=COLOURS)
 
@@ -78,10 +78,10 @@ def wrap(text: str, width: float, advances: dict[int, float]) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _advances(fonts_css: Path, bold: bool) -> dict[int, float]:
-    """Advance width of every character of the site's font, as a fraction of the font size."""
+def _advances(fonts_css: Path, lang: str, bold: bool) -> dict[int, float]:
+    """Advance width of every character of the language's font, as a fraction of the font size."""
     widths: dict[int, float] = {}
-    for face in font_faces(fonts_css):
+    for face in faces_of(font_faces(fonts_css), lang):
         if face.style != "normal" or face.weight != (700 if bold else 400):
             continue
         font = TTFont(face.path)

@@ -18,7 +18,7 @@ class FontError(Exception):
 
 @dataclass(frozen=True)
 class FontFace:
-    family: str
+    family: str  # "Roadmap Noto Sans kk": one family per language (scripts/make_fonts.py)
     style: str  # normal | italic
     weight: int  # 400 | 700
     path: Path  # the woff2 file
@@ -26,6 +26,11 @@ class FontFace:
 
     def covers(self, char: str) -> bool:
         return any(first <= ord(char) <= last for first, last in self.ranges)
+
+    @property
+    def lang(self) -> str:
+        """The language whose pages use this face (the family's last word)."""
+        return self.family.rsplit(" ", 1)[-1]
 
 
 def font_faces(fonts_css: Path) -> list[FontFace]:
@@ -101,6 +106,6 @@ def _ranges(spec: str) -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
-def face_for(faces: list[FontFace], char: str, weight: int = 400, style: str = "normal") -> FontFace | None:
-    """The face that draws `char` in this weight and style, as a browser picks it."""
-    return next((f for f in faces if f.weight == weight and f.style == style and f.covers(char)), None)
+def faces_of(faces: list[FontFace], lang: str) -> list[FontFace]:
+    """The faces a page in `lang` uses."""
+    return [f for f in faces if f.lang == lang]

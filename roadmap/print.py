@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from roadmap.fonts import FontFace, font_faces
+from roadmap.fonts import faces_of, font_faces
 
 PDF_VARIANT = "pdf/ua-1"
 FAMILY = "Roadmap Noto Sans"
@@ -208,35 +208,24 @@ def _escape(text: str) -> str:
 # --- fonts ------------------------------------------------------------------------------------
 
 
-def print_fonts(fonts_css: Path, cache_dir: Path) -> tuple[str, list[str], list[Path]]:
-    """@font-face rules for print, the font-family list that uses them, and the font files.
-
-    The site gives every file the one family "Roadmap Noto Sans" and lets unicode-range pick the
-    file. WeasyPrint keys embedded fonts by family and style, so two files of one family would be
-    merged into one PDF font and Cyrillic letters drawn with Latin glyphs. In print each file gets
-    its own family ("Roadmap Noto Sans Latin", "... Cyrillic"), and the family list names them
-    all: Pango takes each letter from the first file that has it. The files are given to
-    WeasyPrint uncompressed (made once, named by their content), not as woff2 it would decompress
-    again for every PDF."""
-    faces = font_faces(fonts_css)
-    rules, families, files = [], [], []
+def print_fonts(fonts_css: Path, cache_dir: Path, lang: str) -> tuple[str, list[str], list[Path]]:
+    """@font-face rules for print (the language's own faces, as on the site), the font-family
+    list that uses them, and the font files. The files are given to WeasyPrint uncompressed
+    (made once, named by their content), not as woff2 it would decompress again for every PDF."""
+    faces = faces_of(font_faces(fonts_css), lang)
+    if not faces:
+        raise EditionError(f"{fonts_css} declares no font for the language '{lang}': run "
+                           "`.venv/bin/python scripts/make_fonts.py` (needs `apt-get install fonts-noto-core`).")
+    rules, files = [], []
     for face in faces:
-        family = f"{FAMILY} {_part(face)}"
-        if family not in families:
-            families.append(family)
         ttf = as_ttf(face.path, cache_dir)
         files.append(ttf)
         rules.append(
             "@font-face { "
-            f'font-family: "{family}"; font-style: {face.style}; font-weight: {face.weight}; '
+            f'font-family: "{face.family}"; font-style: {face.style}; font-weight: {face.weight}; '
             f'src: url("{ttf.as_uri()}"); }}'
         )
-    return "\n".join(rules), families, files
-
-
-def _part(face: FontFace) -> str:
-    """Latin, Cyrillic…: the part of the font a file holds, from its name (…-cyrillic.woff2)."""
-    return face.path.stem.rsplit("-", 1)[-1].title()
+    return "\n".join(rules), [faces[0].family], files
 
 
 def as_ttf(woff2: Path, cache_dir: Path) -> Path:

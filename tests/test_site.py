@@ -111,31 +111,28 @@ def test_no_page_loads_anything_from_another_host(site):
     assert not offenders, "third-party requests:\n" + "\n".join(offenders[:20])
 
 
-def _font_faces(site: Path):
-    css = (site / "assets/stylesheets/fonts.css").read_text(encoding="utf-8")
-    for block in re.findall(r"@font-face\s*{(.*?)}", css, re.S):
-        src = re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1)
-        style = re.search(r"font-style:\s*(\w+)", block).group(1)
-        weight = re.search(r"font-weight:\s*(\d+)", block).group(1)
-        ranges = []
-        for r in re.search(r"unicode-range:\s*([^;]+);", block).group(1).split(","):
-            lo, _, hi = r.strip()[2:].partition("-")
-            ranges.append((int(lo, 16), int(hi or lo, 16)))
-        yield (style, weight), site / "assets/fonts" / src, ranges
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_font_draws_every_letter_its_pages_use(site, lang):
+    """Each language has its own small font files (scripts/make_fonts.py); they must draw every
+    character that language's pages show, in every style, and the letters of the language."""
+    from html import unescape
 
+    from roadmap.fonts import faces_of, font_faces
 
-def test_the_served_fonts_draw_every_letter_of_the_seven_languages(site):
-    faces = {}
-    for key, path, ranges in _font_faces(site):
-        faces.setdefault(key, []).append((TTFont(path).getBestCmap(), ranges))
-    assert set(faces) >= {("normal", "400"), ("normal", "700"), ("italic", "400")}
-    needed = set("".join(LETTERS.values())) | set("AZaz09")
-    for key, fonts in faces.items():
-        for char in needed:
-            cp = ord(char)
-            drawn = [cmap for cmap, ranges in fonts if any(lo <= cp <= hi for lo, hi in ranges)]
-            assert drawn, f"{key}: no @font-face unicode-range covers {char!r} U+{cp:04X}"
-            assert any(cp in cmap for cmap in drawn), f"{key}: no glyph for {char!r} U+{cp:04X}"
+    faces = faces_of(font_faces(site / "assets/stylesheets/fonts.css"), lang)
+    assert {(f.style, f.weight) for f in faces} == {("normal", 400), ("normal", 700), ("italic", 400)}
+    root = site if lang == "en" else site / lang
+    pages = [p for p in root.rglob("*.html") if lang != "en" or p.relative_to(site).parts[0] not in LANGUAGES]
+    text = set()
+    for path in pages:
+        html = re.sub(r"<(script|style)\b.*?</\1>|<svg\b.*?</svg>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        text |= set(unescape(re.sub(r"<[^>]+>", "", html)))
+    text |= set(LETTERS.get(lang, ""))
+    needed = {c for c in text if c.strip() and ord(c) > 0x20 and c not in "\u200b\u00ad\ufeff"}
+    for face in faces:
+        cmap = TTFont(face.path).getBestCmap()
+        missing = sorted(c for c in needed if ord(c) not in cmap)
+        assert not missing, f"{face.path.name} lacks {missing}: run scripts/make_fonts.py"
 
 
 def test_the_site_uses_its_own_font_and_no_google_fonts(site):
@@ -164,13 +161,6 @@ def test_the_language_switcher_names_languages_in_their_own_language_and_keeps_t
         prefix = "" if other == "en" else f"{other}/"
         target = (site / ("" if lang == "en" else lang) / "green-paper/foreword" / href).resolve()
         assert target == (site / prefix / "green-paper/foreword").resolve(), f"{other}: {href}"
-
-
-def test_the_cyrillic_fonts_carry_the_spaces_and_punctuation_of_cyrillic_text(site):
-    for path in (site / "assets/fonts").glob("*-cyrillic.woff2"):
-        cmap = TTFont(path).getBestCmap()
-        missing = [c for c in " ,.;:!?()«»—–0123456789\u00a0" if ord(c) not in cmap]
-        assert not missing, f"{path.name} lacks {missing}"
 
 
 def test_a_one_language_preview_shows_the_translation_not_the_english_page(project_copy, tmp_path):
