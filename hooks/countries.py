@@ -17,7 +17,7 @@ import json
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from shared import (add_page, built_languages, current_language, give_markdown, language_path, page_link, render,
+from shared import (add_page, add_to_nav, built_languages, current_language, give_markdown, language_path, page_link, render,
                     replace_markers, roadmap, roadmap_view)
 
 from roadmap import scorecard
@@ -30,7 +30,7 @@ OVERVIEW = "countries/index.md"
 def on_config(config):
     """The country pages follow the overview in the nav (mkdocs.yml lists the section)."""
     pages = [f"countries/{country.id}.md" for country in roadmap(config).countries]
-    _insert_after(config.nav or [], OVERVIEW, pages)
+    add_to_nav(config, OVERVIEW, pages)
     return config
 
 
@@ -92,16 +92,3 @@ def _render(kind, marker, page, config, files) -> str:
         key=lambda status: status.replace(" ", "_"),
         organisation=view.organisation_name,
     )
-
-
-def _insert_after(items: list, after: str, pages: list[str]) -> bool:
-    """Put `pages` after the entry `after` in the nav of mkdocs.yml, once."""
-    for n, item in enumerate(items):
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if value == after:
-            missing = [p for p in pages if p not in items]
-            items[n + 1:n + 1] = missing
-            return True
-        if isinstance(value, list) and _insert_after(value, after, pages):
-            return True
-    return False

@@ -28,8 +28,6 @@ def on_config(config):
 def on_page_content(html, page, config, files):
     if not NUMBERED.search(html):
         return html
-    ui = roadmap_view(config).ui
-
     def number(match):
         tag, n = match.groups()
         return Markup('<{} id="p{}"><a class="roadmap-para" href="#p{}">§{}</a> ').format(Markup(tag), n, n, n)

@@ -64,9 +64,9 @@ def roadmap(config):
         raise PluginError(problems_message(error)) from None
 
 
-def roadmap_view(config) -> View:
-    """The checked road map in the language being built."""
-    return localized(roadmap(config), current_language(config))
+def roadmap_view(config, lang: str | None = None) -> View:
+    """The checked road map in the language being built (or in `lang`)."""
+    return localized(roadmap(config), lang or current_language(config))
 
 
 def problems_message(error: DataError) -> str:
@@ -190,6 +190,23 @@ def add_page(files, config, src_uri: str, dest_uri: str | None = None, in_nav: b
     inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
     files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri,
                       inclusion=inclusion))
+
+
+def add_to_nav(config, after: str, pages: list[str]) -> None:
+    """List `pages` after the entry `after` in the nav of mkdocs.yml (once: every language's
+    build calls this)."""
+
+    def insert(items: list) -> bool:
+        for n, item in enumerate(items):
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if value == after:
+                items[n + 1:n + 1] = [p for p in pages if p not in items]
+                return True
+            if isinstance(value, list) and insert(value):
+                return True
+        return False
+
+    insert(config.nav or [])
 
 
 def give_markdown(files, src_uri: str, markdown: str) -> bool:

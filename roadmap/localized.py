@@ -267,7 +267,7 @@ def localized(roadmap: Roadmap, lang: str) -> View:
     }
     glossary = [
         Term(id=id, term=text("glossary", id, "term"),
-             abbreviation=text("glossary", id, "abbreviation") if "abbreviation" in t else None,
+             abbreviation=_abbreviation(text("glossary", id, "abbreviation")) if "abbreviation" in t else None,
              definition=text("glossary", id, "definition"), source=t["source"],
              note=_note(roadmap, lang, id), avoid=_avoid(roadmap, lang, id))
         for id, t in roadmap.glossary.items()
@@ -322,6 +322,11 @@ def _note(roadmap: Roadmap, lang: str, id: str) -> Text | None:
         return Text(value)
     english = roadmap.english.get(("glossary", id, "note"))
     return Text(english, DEFAULT if lang != DEFAULT else None) if english else None
+
+
+def _abbreviation(text: Text) -> Text | None:
+    """"—" in a translation: the language spells the term out and has no abbreviation."""
+    return None if text.plain.strip() in ("—", "-") else text
 
 
 def _avoid(roadmap: Roadmap, lang: str, id: str) -> list[str]:
