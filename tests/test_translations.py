@@ -91,7 +91,8 @@ def test_a_changed_english_paragraph_makes_its_translations_outdated_until_resto
     assert re.search(r'<code>docs/kk/green-paper/foreword.md</code>: <span class="roadmap-status--outdated">', status)
     # restoring the English clears it
     english.write_text(original, encoding="utf-8")
-    assert all(i.state != translations.OUTDATED for l in translations.status(project_copy) for i in l.items)
+    assert all(i.state != translations.OUTDATED for l in translations.status(project_copy) for i in l.items
+               if i.path.endswith("green-paper/foreword.md"))
 
 
 def test_diff_shows_what_changed_in_english_since(project_copy):
