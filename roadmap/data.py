@@ -45,8 +45,10 @@ SECTIONS = [
     Section("organisations", "organisation", ("name",)),
     Section("vision", "vision goal", ("text",)),
     Section("glossary", "glossary term", ("term", "abbreviation", "definition", "note")),
+    Section("changes", "change", ("what",)),  # the changes to the text, in data/edition.yml
 ]
 SECTION = {s.name: s for s in SECTIONS}
+FILE_OF = {"changes": "edition"}  # sections kept in another file than <section>.yml
 
 
 class DataError(Exception):
@@ -148,7 +150,19 @@ class _Checker:
             return str(path)
 
     def file(self, section: str) -> str:
-        return self.shown(self.data_dir / f"{section}.yml")
+        return self.shown(self.data_dir / f"{FILE_OF.get(section, section)}.yml")
+
+    def check_edition(self, edition: Map):
+        editions = [e["id"] for e in edition["editions"]]
+        for change in edition.get("changes") or []:
+            if change["edition"] not in editions:
+                self.add(self.file("edition"), change.line_of("edition"),
+                         f'change "{change["id"]}", key "edition": there is no edition "{change["edition"]}". '
+                         f"The editions are: {', '.join(editions)}.")
+            if change["reason"] == "proposal" and not change.get("proposal"):
+                self.add(self.file("edition"), change.line_of("reason"),
+                         f'change "{change["id"]}": a change made on a proposal names it: add '
+                         "`proposal:` with the number of its issue (or e-mail) in the review.")
 
     def add(self, file: str, line: int | None, message: str):
         self.problems.append(Problem(file, line, message))
@@ -157,12 +171,18 @@ class _Checker:
         from roadmap import countries  # country files are checked against the road map
 
         content, every, good = {}, {}, {}
-        for section in SECTIONS:
-            content[section.name], bad = self.read_valid(self.data_dir / f"{section.name}.yml", section.name)
-            self.readable[section.name] = content[section.name] is not None
-            every[section.name], good[section.name] = self.by_id(section.name, content[section.name], bad)
-        self.vision = content["vision"]
         edition, _ = self.read_valid(self.data_dir / "edition.yml", "edition")
+        for section in SECTIONS:
+            if section.name == "changes":
+                content[section.name] = edition.get("changes") if edition is not None else None
+                bad = set()
+            else:
+                content[section.name], bad = self.read_valid(self.data_dir / f"{section.name}.yml", section.name)
+            self.readable[section.name] = content[section.name] is not None
+            every[section.name], good[section.name] = self.by_id(section.name, content[section.name] or [], bad)
+        self.vision = content["vision"]
+        if edition is not None:
+            self.check_edition(edition)
         self.check_references(every, good)
         english = _english_strings(good, content["vision"])
         translations, status, ui, avoid = self.read_translations(content, every, english)

@@ -142,6 +142,23 @@ class Term:
 
 
 @dataclass(eq=False)
+class Change:
+    """A change to the text, by paragraph (2.4.3.5), milestone (M7) or task (T7)."""
+
+    id: str
+    edition: str
+    where: str
+    reason: str  # editorial | proposal
+    proposal: str | None
+    what: Text
+
+    @property
+    def label(self) -> str:
+        """§2.4.3.5, M7 or T7, as the site shows it."""
+        return self.where if self.where[0] in "MT" else f"§{self.where}"
+
+
+@dataclass(eq=False)
 class View:
     """The road map in `lang`."""
 
@@ -158,7 +175,8 @@ class View:
     success_rule: dict
     glossary: list[Term]
     countries: list[Country]
-    edition: dict
+    edition: dict  # data/edition.yml, with the version, date and id of the current edition
+    changes: list[Change]
     _ui: dict = field(repr=False, default_factory=dict)
     _cells: dict = field(repr=False, default_factory=dict)
 
@@ -287,7 +305,9 @@ def localized(roadmap: Roadmap, lang: str) -> View:
         success_rule={**roadmap.vision["success_rule"], "text": text("vision", "success-rule", "text")},
         glossary=glossary,
         countries=roadmap.countries,
-        edition=dict(roadmap.edition),
+        edition={**roadmap.edition, **{k: roadmap.edition["editions"][-1][k] for k in ("id", "version", "date")}},
+        changes=[Change(c["id"], c["edition"], str(c["where"]), c["reason"], c.get("proposal"),
+                        text("changes", c["id"], "what")) for c in roadmap.edition.get("changes") or []],
         _ui=roadmap.ui,
     )
     in_plan_order = sorted(roadmap.tasks.items(), key=lambda item: (
@@ -348,4 +368,4 @@ def _join(texts: list[Text]) -> Text:
     return Text(", ".join(t.plain for t in texts), lang)
 
 
-__all__ = ["Text", "View", "localized", "STATUSES", "NOT_ASSESSED"]
+__all__ = ["Text", "View", "Change", "localized", "STATUSES", "NOT_ASSESSED"]

@@ -83,7 +83,7 @@ def blocks(markdown: str) -> list[Block]:
             n = end
             continue
         end = n + 1
-        while end < len(lines) and lines[end].strip() and not _skipped(lines[end]) \
+        while end < len(lines) and lines[end].strip() and (ID.match(lines[end]) or not _skipped(lines[end])) \
                 and not ITEM.match(lines[end].lstrip("> ") if quote else lines[end]):
             end += 1
         indent = quote + line[: len(line) - len(line.lstrip())] if not quote else quote
