@@ -114,5 +114,6 @@ def test_main_is_deployed_to_github_pages_at_the_custom_domain():
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["needs"] in workflow["jobs"] and upload in workflow["jobs"][deploy["needs"]]["steps"]
     assert workflow["concurrency"]["cancel-in-progress"] is False, "never cut a deployment off halfway"
-    # MkDocs copies docs/CNAME into site/, so Pages keeps serving the custom domain.
+    # The site records its address (MkDocs copies docs/CNAME to site/CNAME); the domain itself is
+    # set in Settings -> Pages, since GitHub ignores CNAME files when a workflow publishes.
     assert (ROOT / "docs" / "CNAME").read_text(encoding="utf-8").strip() == "creativecentral.asia"
