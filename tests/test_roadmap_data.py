@@ -188,3 +188,47 @@ def test_a_translated_string_replaces_english_and_the_rest_falls_back(project_co
     assert str(escape(by_id["culture-media-section"].text)).startswith('<span lang="en">')
     draft = roadmap.status.get("kk") == "machine-draft"
     assert view.draft == draft  # a machine-draft file with road map strings shows the draft notice
+
+
+def test_the_check_command_can_annotate_for_github(project_copy):
+    """`--format github`: each problem as a workflow command GitHub shows on the file and line of
+    a pull request; the exit status is the same, and the plain format stays the default."""
+    line = _break(project_copy, "data/tasks.yml", "  stage: trust\n  direction: culture",
+                  "  stage: trst\n  direction: culture")
+    github = subprocess.run([sys.executable, "-m", "roadmap.check", "--format", "github"],
+                            capture_output=True, text=True, cwd=project_copy)
+    assert github.returncode == 1
+    annotation = f"::error file=data/tasks.yml,line={line},title=Data problem::task "
+    assert [l for l in github.stdout.splitlines() if l.startswith(annotation) and 'unknown stage "trst"' in l], \
+        github.stdout
+    plain = subprocess.run([sys.executable, "-m", "roadmap.check"], capture_output=True, text=True, cwd=project_copy)
+    assert plain.returncode == 1
+    assert f"data/tasks.yml, line {line}: task " in plain.stdout and "::error" not in plain.stdout
+
+
+def test_github_annotations_escape_what_github_reads_as_syntax():
+    from roadmap.yamlfile import Problem
+
+    problem = Problem("data/i18n/a,b:c.yml", 7, "100% sure:\r\nsecond line, with a comma")
+    assert problem.github("Translation problem") == (
+        "::error file=data/i18n/a%2Cb%3Ac.yml,line=7,title=Translation problem"
+        "::100%25 sure:%0D%0Asecond line, with a comma")
+    assert Problem("data/tasks.yml", None, "missing").github("a: b, c") == \
+        "::error file=data/tasks.yml,title=a%3A b%2C c::missing"
+
+
+def test_the_check_command_says_plainly_when_its_reader_stops():
+    """`roadmap-check | head`: a one-line message instead of a BrokenPipeError traceback, and the
+    exit status of the check itself."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: the first write fails, as when `head` has exited
+    try:
+        result = subprocess.run([sys.executable, "-m", "roadmap.check"], stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, result.stderr
+    assert result.stderr.strip() == "roadmap-check: the output was cut short (the program reading it stopped early)."
+    assert result.returncode == 0
