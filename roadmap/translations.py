@@ -314,15 +314,12 @@ def main(argv=None) -> int:
         outdated = [i for l in languages for i in l.items if i.state == OUTDATED]
         for item in outdated:
             message = f"the English original ({item.english}) changed since this was translated: roadmap-translations diff"
-            print(f"::warning file={item.path.split('#')[0]}::{message}" if args.github else f"outdated: {item.path}: {message}")
+            problem = Problem(item.path.split("#")[0], None, message)
+            print(problem.github("Outdated translation", "warning") if args.github else f"outdated: {item.path}: {message}")
         if args.command == "check":
             problems = avoided(root)
             for problem in problems:
-                if args.github:
-                    line = f",line={problem.line}" if problem.line else ""
-                    print(f"::error file={problem.file}{line}::{problem.message}")
-                else:
-                    print(problem)
+                print(problem.github("Glossary") if args.github else problem)
             return 1 if problems else 0
         return 0
     except DataError as error:

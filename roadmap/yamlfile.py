@@ -24,11 +24,12 @@ class Problem:
         where = f"{self.file}, line {self.line}" if self.line else self.file
         return f"{where}: {self.message}"
 
-    def github(self, title: str) -> str:
-        """The problem as a GitHub Actions workflow command: an error annotation shown on the file
-        and line (on the changed lines of a pull request). Escaped as GitHub documents it."""
+    def github(self, title: str, level: str = "error") -> str:
+        """The problem as a GitHub Actions workflow command: an annotation (error or warning)
+        shown on the file and line (on the changed lines of a pull request), escaped as GitHub
+        documents it."""
         where = f"file={_escape(self.file, True)}" + (f",line={self.line}" if self.line else "")
-        return f"::error {where},title={_escape(title, True)}::{_escape(self.message)}"
+        return f"::{level} {where},title={_escape(title, True)}::{_escape(self.message)}"
 
 
 def _escape(text: str, in_property: bool = False) -> str:
