@@ -270,9 +270,7 @@ def run(*args, cwd=ROOT):
 @pytest.fixture(scope="module")
 def review(export):
     out = export / "review"
-    result = run(export / "gh.json", export / "rest.json", export / "mails.txt", "-o", out)
-    assert result.returncode == 0, result.stderr
-    return out, result
+    return out, run(export / "gh.json", export / "rest.json", export / "mails.txt", "-o", out)
 
 
 def test_numbers_are_read_however_the_reader_writes_them():
@@ -327,6 +325,7 @@ def test_the_sample_export_is_grouped_in_document_order_with_counts(export):
 
 def test_the_command_writes_the_review_and_says_what_it_found(review):
     out, result = review
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("10 proposals, 7 groups, 2 unrecognised")
     assert "Traceback" not in result.stderr
     assert {p.name for p in out.iterdir()} == {"proposals.csv", "review.md", "review.html", "review.pdf"}
