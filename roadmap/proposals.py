@@ -558,6 +558,27 @@ def anchor(key: str) -> str:
     return "p" + key[1:] if key.startswith("§") else key.lower()
 
 
+def print_fonts(fonts_css: Path, cache_dir: Path) -> tuple[str, list[str]]:
+    """@font-face rules for every font file of the project, and the family list that names them
+    all: one review holds text in every language of the site. Files that differ only in weight
+    and style share a family (so bold and italic text get their own faces); each other set of
+    files is a family of its own, and Pango takes each letter from the first family that has it.
+    (roadmap.print.print_fonts gives one language's fonts, as an edition needs.)"""
+    from roadmap.fonts import font_faces
+    from roadmap.print import as_ttf
+
+    rules, families = [], []
+    for face in font_faces(fonts_css):
+        subset = "-".join(p for p in face.path.stem.split("-") if p not in ("regular", "bold", "italic"))
+        family = f"{face.family} {subset}"
+        if family not in families:
+            families.append(family)
+        ttf = as_ttf(face.path, Path(cache_dir).resolve())
+        rules.append(f'@font-face {{ font-family: "{family}"; font-style: {face.style}; '
+                     f'font-weight: {face.weight}; src: url("{ttf.as_uri()}"); }}')
+    return "\n".join(rules), families
+
+
 def write_pdf(html: str, target: Path, root: Path) -> str | None:
     """review.pdf from the review's HTML, with the project's own fonts; WeasyPrint may read the
     font files and nothing else. Returns a plain message when it cannot be printed."""
@@ -566,7 +587,7 @@ def write_pdf(html: str, target: Path, root: Path) -> str | None:
     fonts_css = root / "docs" / "assets" / "stylesheets" / "fonts.css"
     font_cache = root / ".cache" / "fonts"
     try:
-        faces, families, _ = printing.print_fonts(fonts_css, font_cache)
+        faces, families = print_fonts(fonts_css, font_cache)
     except Exception as error:  # a missing or broken font file: one plain line
         return f"the project's fonts cannot be read ({error})"
     family_list = ", ".join(f'"{f}"' for f in families)
