@@ -21,7 +21,9 @@ Input:
   their order when a label is unknown (a form whose strings changed since). `_No response_` is
   empty.
 - pasted mails (any other file): the same `### <label>` blocks, one mail after another, separated
-  by a line `---`. A mail may add a `### Date` block.
+  by a line `---`. A mail may add a `### Date` block. A mail without `### ` blocks is read as the
+  site's "Send by e-mail" begins it: the number, the page, the passage quoted with "> ", then the
+  proposal.
 
 A number the documents do not have (§9.9.9, M31) or text that is no number at all is kept in an
 "Unrecognised" group with a note, never dropped. A file that cannot be read, or is not an issue
@@ -249,7 +251,14 @@ def fields_of(text: str, ref: Reference) -> tuple[dict[str, str], str | None, li
     values: dict[str, str] = {}
     kind = None
     if not found:
-        if before:
+        lines = before.splitlines()
+        if lines and locate(lines[0], ref)[0]:  # a mail as the site's "Send by e-mail" begins it:
+            values["paragraph"] = lines.pop(0).strip()  # the number, the page, "> " the passage
+            if lines and lines[0].strip().startswith("https://"):
+                values["page"] = lines.pop(0).strip()
+            values["passage"] = "\n".join(l[1:].strip() for l in lines if l.startswith(">")).strip()
+            values["proposal"] = "\n".join(l for l in lines if not l.startswith(">")).strip()
+        elif before:
             notes.append("no “### ” fields: the whole text is kept as the proposal")
             values["proposal"] = before
         return values, kind, notes

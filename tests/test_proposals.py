@@ -292,6 +292,13 @@ def test_a_body_is_read_by_its_labels_or_by_the_order_of_the_form():
     # English labels in another order, and only some of them (a pasted mail)
     values, _, _ = fields_of("### Why\n\nbecause\n\n### Paragraph, milestone or task\n\nT3", ref)
     assert values == {"reason": "because", "paragraph": "T3"}
+    # a mail as the site's "Send by e-mail" begins it: number, page, quoted passage, proposal
+    mail = "§2.4.3.5\nhttps://creativecentral.asia/green-paper/chapter-2/directions/data/#p2.4.3.5\n\n> Old words.\n\nNew words."
+    values, _, notes = fields_of(mail, ref)
+    assert values == {"paragraph": "§2.4.3.5", "page": "https://creativecentral.asia/green-paper/chapter-2/directions/data/#p2.4.3.5",
+                      "passage": "Old words.", "proposal": "New words."} and not notes
+    values, _, notes = fields_of("Just a thought, no number.", ref)
+    assert values == {"proposal": "Just a thought, no number."} and "no “### ” fields" in notes[0]
     # a heading the reader typed inside the proposal stays part of it
     values, _, _ = fields_of("### Your proposal\n\nfirst\n\n### My own heading\n\nsecond", ref)
     assert values["proposal"] == "first\n\n### My own heading\n\nsecond"
