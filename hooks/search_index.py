@@ -8,6 +8,7 @@ the language. The browser asks for it only when the reader starts a search
 """
 
 import json
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -22,8 +23,23 @@ def on_post_build(config):
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     index["config"].update(LUNR.get(lang, {}))
+    if lang == "uz":
+        for doc in index["docs"]:
+            doc["text"] = with_plain_apostrophes(doc["text"])
     (path.parent / f"search_index.{lang}.json").write_text(
         json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+APOSTROPHES = re.compile("[\u02bb\u02bc\u2018\u2019'`]")
+UZBEK_WORD = re.compile("\\w+(?:[\u02bb\u02bc\u2018\u2019'`]\\w+)+")
+
+
+def with_plain_apostrophes(text: str) -> str:
+    """Uzbek is typed with ʻ (U+02BB) and ʼ, but also with ‘ ' ` ’ or no apostrophe at all: the
+    index also holds each such word without its apostrophes, and the search box drops them from
+    the query (search-on-demand.js), so boʻyicha, bo'yicha, bo‘yicha and boyicha all find it."""
+    words = sorted({APOSTROPHES.sub("", w) for w in UZBEK_WORD.findall(re.sub(r"<[^>]+>", " ", text))})
+    return f"{text} <span hidden>{' '.join(words)}</span>" if words else text
 
 
 # lunr.js settings per language. Every index keeps English too (pages not yet translated are in

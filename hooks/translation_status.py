@@ -58,7 +58,7 @@ def on_files(files, config):
 @event_priority(100)  # before any hook reads a page
 def on_nav(nav, config, files):
     ui = roadmap_view(config).ui
-    title = ui("status_title").plain
+    title = ui("translations_title").plain
     give_markdown(files, language_path(current_language(config), STATUS_PAGE, config),
                   f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n"
                   "<!-- roadmap:translation-status -->\n")

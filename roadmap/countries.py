@@ -69,6 +69,20 @@ def read_all(root: Path, roadmap: Roadmap) -> tuple[list[Country], list[Problem]
     return _read_folder(Path(root), roadmap)
 
 
+def strings(countries: list[Country]) -> dict[tuple[str, str, str], str]:
+    """The countries' texts that translations translate, keyed ("countries", "<country>-<id>",
+    field): each profile fact, and the note and adjusted result of each milestone or goal."""
+    found = {}
+    for country in countries:
+        for fact in country.profile:
+            found[("countries", f"{country.id}-{fact['id']}", "fact")] = fact["fact"]
+        for entry in [*country.milestones.values(), *country.vision.values()]:
+            for field_name in ("note", "result"):
+                if getattr(entry, field_name):
+                    found[("countries", f"{country.id}-{entry.id}", field_name)] = getattr(entry, field_name)
+    return found
+
+
 def _read_folder(root: Path, roadmap: Roadmap) -> tuple[list[Country], list[Problem]]:
     folder = root / "data" / FOLDER
     shown_folder = f"data/{FOLDER}/"

@@ -46,9 +46,11 @@ SECTIONS = [
     Section("vision", "vision goal", ("text",)),
     Section("glossary", "glossary term", ("term", "abbreviation", "definition", "note")),
     Section("changes", "change", ("what",)),  # the changes to the text, in data/edition.yml
+    # The countries' own texts (data/countries/<country>.yml), keyed <country>-<fact or entry id>
+    Section("countries", "country text", ("fact", "note", "result")),
 ]
 SECTION = {s.name: s for s in SECTIONS}
-FILE_OF = {"changes": "edition"}  # sections kept in another file than <section>.yml
+FILE_OF = {"changes": "edition", "countries": "countries/<country>"}  # sections kept in another file than <section>.yml
 
 
 class DataError(Exception):
@@ -176,6 +178,8 @@ class _Checker:
             if section.name == "changes":
                 content[section.name] = edition.get("changes") if edition is not None else None
                 bad = set()
+            elif section.name == "countries":  # data/countries/*.yml: read below
+                content[section.name], bad = [], set()
             else:
                 content[section.name], bad = self.read_valid(self.data_dir / f"{section.name}.yml", section.name)
             self.readable[section.name] = content[section.name] is not None
@@ -185,9 +189,8 @@ class _Checker:
             self.check_edition(edition)
         self.check_references(every, good)
         english = _english_strings(good, content["vision"])
-        translations, status, ui, avoid = self.read_translations(content, every, english)
         roadmap = None
-        if not self.problems:
+        if not self.problems:  # the countries are checked against a sound road map only
             roadmap = Roadmap(
                 data_dir=self.data_dir,
                 languages=self.wanted,
@@ -200,13 +203,16 @@ class _Checker:
                 glossary=good["glossary"],
                 edition=edition,
                 english=english,
-                translations=translations,
-                status=status,
-                ui=ui,
-                avoid=avoid,
             )
             roadmap.countries, found = countries.read_all(self.root, roadmap)
             self.problems += found
+            for key, text in countries.strings(roadmap.countries).items():
+                english[key] = text
+                every["countries"][key[1]] = Map()
+        self.readable["countries"] = roadmap is not None
+        translations, status, ui, avoid = self.read_translations(content, every, english)
+        if roadmap is not None:
+            roadmap.translations, roadmap.status, roadmap.ui, roadmap.avoid = translations, status, ui, avoid
         if self.problems:
             raise DataError(sorted(set(self.problems), key=lambda p: (p.file, p.line or 0, p.message)))
         return roadmap

@@ -55,7 +55,11 @@ def diagram(view: View, task_link: dict[str, str | None], fonts_css: Path) -> di
                          arrows=arrows))
         y += height + GAP
     corner = _wrap(view.ui("roadmap_direction").plain, LABEL_WIDTH, bold=True)
+    # Where the site splits the diagram so that the stages and directions stay in view while it
+    # scrolls (hooks/diagram.html, diagram_grid).
+    split_x, split_y = MARGIN + LABEL_WIDTH + GAP / 2, MARGIN + header_height + GAP / 2
     return dict(width=width, height=y - GAP + MARGIN, stages=stages, rows=rows, corner=corner, lang=view.lang,
+                split_x=split_x, split_y=split_y,
                 margin=MARGIN, pad=PAD, line=LINE, font=FONT, label_width=LABEL_WIDTH,
                 column_width=COLUMN_WIDTH, colours=COLOURS)
 

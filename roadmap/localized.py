@@ -159,6 +159,65 @@ class Change:
 
 
 @dataclass(eq=False)
+class Source:
+    number: int  # [1], [2] … on the country's page: each source cited once
+    document: Text
+    section: str | None
+    footnote: int | None
+    cites: str | None  # the work cited (its title and authors, in its own language)
+    link: str | None
+    date: str
+    quote: str | None  # the Green Paper's English words
+
+
+@dataclass(eq=False)
+class Fact:
+    text: Text
+    announced: bool
+    source: Source
+
+
+@dataclass(eq=False)
+class Entry:
+    """A milestone (and its task) or a vision goal, in one country."""
+
+    id: str
+    status: str
+    year: int | None
+    responsible: list[Text]
+    result: Text | None
+    note: Text | None
+    evidence: list[Source]
+    reviewed: str | None
+
+
+@dataclass(eq=False)
+class CountryView:
+    """One country's road map in the reader's language."""
+
+    id: str
+    name: Text
+    reviewed: str
+    initiative_group: str | None
+    facts: list[Fact]
+    milestones: dict[str, Entry]
+    goals: dict[str, Entry]
+    sources: list[Source]
+
+    @property
+    def assessed(self) -> int:
+        return sum(1 for e in self.milestones.values() if e.status != NOT_ASSESSED)
+
+    @property
+    def translated(self) -> bool:
+        """False when the profile is still in English in this language."""
+        return not any(f.text.fallback for f in self.facts)
+
+    def count(self, status: str, ids=None) -> int:
+        return sum(1 for id in (ids if ids is not None else self.milestones) if self.milestones[id].status == status)
+
+
+@dataclass(eq=False)
 class View:
     """The road map in `lang`."""
 
@@ -179,6 +238,7 @@ class View:
     changes: list[Change]
     _ui: dict = field(repr=False, default_factory=dict)
     _cells: dict = field(repr=False, default_factory=dict)
+    _texts: dict = field(repr=False, default_factory=dict)  # this language's translated strings
 
     def ui(self, key: str, **values) -> Text:
         """An interface string (data/i18n/<lang>.yml, `ui:`), English where it is missing.
@@ -251,6 +311,42 @@ class View:
                 proposed.setdefault(org.id, []).append(task.milestone)
         return [(self.organisations[id], ms) for id, ms in proposed.items()]
 
+    def country(self, country: Country) -> CountryView:
+        """The country's road map in this language: its own texts translated where the language
+        has them (else English, marked), each source cited once and numbered."""
+        sources: dict[tuple, Source] = {}
+
+        def cite(source) -> Source:
+            key = tuple(str(source.get(k, "")) for k in ("document", "section", "footnote", "cites", "link", "date", "quote"))
+            if key not in sources:
+                document = source["document"]
+                sources[key] = Source(
+                    number=len(sources) + 1,
+                    document=self.ui("edition_name_green_paper_2021") if document == "Green Paper (2021)"
+                    else Text(document, DEFAULT if self.lang != DEFAULT else None),
+                    section=source.get("section"), footnote=source.get("footnote"), cites=source.get("cites"),
+                    link=source.get("link"), date=str(source["date"]), quote=source.get("quote"))
+            return sources[key]
+
+        def text(id: str, field_name: str, english: str | None) -> Text | None:
+            if not english:
+                return None
+            value = self._texts.get(("countries", f"{country.id}-{id}", field_name))
+            return Text(value) if value is not None else Text(english, DEFAULT if self.lang != DEFAULT else None)
+
+        facts = [Fact(text(f["id"], "fact", f["fact"]), bool(f.get("announced")), cite(f["source"]))
+                 for f in country.profile]
+
+        def entry(e) -> Entry:
+            return Entry(e.id, e.status, e.year, [self.organisation_name(r) for r in e.responsible],
+                         text(e.id, "result", e.result), text(e.id, "note", e.note),
+                         [cite(s) for s in e.evidence], e.reviewed)
+
+        milestones = {id: entry(e) for id, e in country.milestones.items()}
+        goals = {id: entry(e) for id, e in country.vision.items()}
+        return CountryView(country.id, self.country_name(country), country.reviewed, country.initiative_group,
+                           facts, milestones, goals, list(sources.values()))
+
     def organisation_name(self, ref: str) -> Text:
         """A country file names an organisation by its id or by its full name."""
         return self.organisations[ref].name if ref in self.organisations else Text(ref, None)
@@ -309,6 +405,7 @@ def localized(roadmap: Roadmap, lang: str) -> View:
         changes=[Change(c["id"], c["edition"], str(c["where"]), c["reason"], c.get("proposal"),
                         text("changes", c["id"], "what")) for c in roadmap.edition.get("changes") or []],
         _ui=roadmap.ui,
+        _texts=roadmap.translations.get(lang, {}),
     )
     in_plan_order = sorted(roadmap.tasks.items(), key=lambda item: (
         stages[item[1]["stage"]].number, directions[item[1]["direction"]].number))

@@ -58,3 +58,39 @@ def test_a_kazakh_reader_searches_the_kazakh_index(browser):
     assert titles, "no results for a Kazakh word"
     loaded = [url for url in resources(browser) if "search_index" in url]
     assert loaded and all(url.endswith("search/search_index.kk.json") for url in loaded)
+
+
+def search_texts(browser, query: str) -> list[str]:
+    browser.execute_script("""
+        const field = document.querySelector('[data-md-component=search-query]');
+        field.value = ''; field.dispatchEvent(new Event('input', {bubbles: true}));""")
+    field = browser.find_element("css selector", "[data-md-component=search-query]")
+    browser.execute_script("document.getElementById('__search').checked || document.getElementById('__search').click()")
+    field.send_keys(query)
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        texts = browser.execute_script(
+            "return [...document.querySelectorAll('.md-search-result__item')].map(e => e.textContent)")
+        meta = browser.execute_script(
+            "return (document.querySelector('.md-search-result__meta') || {}).textContent || ''")
+        if texts or ("0" in meta and "search.result.initializer" not in meta and time.time() > deadline - 10):
+            return texts
+        time.sleep(0.2)
+    return []
+
+
+@pytest.mark.parametrize("typed", ["boʻyicha", "bo'yicha", "bo‘yicha", "boʼyicha", "bo`yicha", "boyicha"])
+def test_uzbek_search_accepts_every_way_of_typing_the_apostrophe(browser, typed):
+    browser.get(browser.base + "uz/")
+    texts = search_texts(browser, typed)
+    assert texts, f"nothing found for {typed!r}"
+    assert any("boʻyicha" in text for text in texts[:5])
+
+
+@pytest.mark.parametrize(("lang", "word"), [("kk", "өршілдік"), ("tg", "ҳимматбаландӣ"), ("ky", "белес"),
+                                            ("ru", "креативные")])
+def test_cyrillic_words_are_found_whole(browser, lang, word):
+    browser.get(browser.base + f"{lang}/")
+    texts = search_texts(browser, word)
+    assert texts, f"{lang}: nothing found for {word!r}"
+    assert any(word.lower() in text.lower() for text in texts[:5]), texts[:2]

@@ -1,4 +1,7 @@
-/* Search on demand, in the reader's language (see hooks/search_index.py).
+/* Requests on demand. Material for MkDocs asks for the sitemap of every other language on every
+   page (to fix the language switcher's links, which mkdocs-static-i18n already makes right): six
+   requests, 404s on this site, are not sent. And search on demand, in the reader's language (see
+   hooks/search_index.py).
    Material for MkDocs downloads the search index of all seven languages on every page load.
    This script, run before Material's bundle, redirects that request to the index of the page's
    language (search/search_index.<lang>.json) and holds it back until the reader shows they want
@@ -16,6 +19,7 @@
   }
   XMLHttpRequest.prototype.open = function (method, url) {
     var address = String(url);
+    this.roadmapSitemap = /\/sitemap\.xml$/.test(address);
     if (/\/search\/search_index\.json$/.test(address)) {
       this.roadmapSearchIndex = true;
       arguments[1] = address.replace(/search_index\.json$/, "search_index." + lang + ".json");
@@ -25,12 +29,27 @@
   XMLHttpRequest.prototype.send = function () {
     var request = this;
     var args = arguments;
+    if (request.roadmapSitemap) {  // the language switcher's links are already right (mkdocs-static-i18n)
+      setTimeout(function () { request.dispatchEvent(new Event("abort")); });
+      return;
+    }
     if (request.roadmapSearchIndex && !wanted) {
       waiting.push(function () { send.apply(request, args); });
       return;
     }
     return send.apply(request, args);
   };
+  // Uzbek readers type oʻ and gʻ four ways (ʻ ‘ ' `, or no apostrophe): the query drops them,
+  // and the index holds each such word without them too (hooks/search_index.py).
+  if (lang === "uz" && window.Worker) {
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      if (message && typeof message.data === "string") {
+        message = Object.assign({}, message, { data: message.data.replace(/[\u02bb\u02bc\u2018\u2019'`]/g, "") });
+      }
+      return post.apply(this, [message].concat([].slice.call(arguments, 1)));
+    };
+  }
   document.addEventListener("focusin", function (event) {
     if (event.target.matches && event.target.matches("[data-md-component=search-query]")) want();
   });
