@@ -7,6 +7,7 @@ The files are written into the built site (site_dir/data/), never into docs/; th
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from shared import built_languages, i18n, render, replace_markers, roadmap, roadmap_view
 
@@ -27,8 +28,13 @@ def _downloads(page, config) -> str:
         for lang in built_languages(config)
     ]
     downloads.sort(key=lambda d: not d["current"])  # the reader's language first
-    return render("open_data.html", view=view, ui=view.ui,
-                            downloads=downloads, schema=get_relative_url(export.SCHEMA_NAME, page.url))
+    edition = view.edition
+    licence = Markup('<a href="{}">{}</a>').format(edition["licence"]["url"], edition["licence"]["name"])
+    site = (config.site_url or "").rstrip("/") + "/" + ("" if view.lang == DEFAULT else f"{view.lang}/")
+    cite = view.ui("pdf_citation", author=edition["author"], title=view.ui("edition_title"),
+                   label=view.ui("edition_label"), version=edition["version"], date=edition["date"], url=site)
+    return render("open_data.html", view=view, ui=view.ui, downloads=downloads, licence_link=licence, cite=cite,
+                  schema=get_relative_url(export.SCHEMA_NAME, page.url))
 
 
 def on_post_build(config):

@@ -6,7 +6,7 @@ The theme prints these strings without escaping them, so they are given to it es
 `roadmap-check` refuses markup in any interface string).
 """
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 from shared import roadmap_view
 
@@ -18,6 +18,9 @@ def on_config(config):
     config.site_description = escape(ui("site_description").plain)
     config.copyright = escape(ui("copyright").plain)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui("permalink_title").plain
+    config.extra["roadmap_credit"] = Markup(ui("footer_credit", tool=Markup(
+        '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">Material for MkDocs</a>'
+    )).__html__())
     for palette, key in zip(config.theme["palette"], PALETTE_SWITCH_KEYS):
         palette["toggle"]["name"] = escape(ui(key).plain)
     return config

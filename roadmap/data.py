@@ -38,7 +38,7 @@ class Section:
 
 
 SECTIONS = [
-    Section("stages", "stage", ("name", "plan_heading", "key_message")),
+    Section("stages", "stage", ("name", "key_message")),
     Section("directions", "direction", ("name", "label")),
     Section("milestones", "milestone", ("text",)),
     Section("tasks", "task", ("priority", "text", "persons_involved", "results", "indicators")),

@@ -37,10 +37,12 @@ def as_json(view: View, untranslated: list[tuple[str, str, str]]) -> dict:
         "$schema": "https://creativecentral.asia/data/roadmap.schema.json",
         "language": view.lang,
         "draft_translation": view.draft,
+        "licence": {"name": view.edition["licence"]["name"], "url": view.edition["licence"]["url"]},
+        "edition": {"version": view.edition["version"], "date": view.edition["date"]},
         # the road map's own strings still in English (not the site's interface strings)
-        "untranslated": ["/".join(key) for key in untranslated if key[0] not in ("ui", "glossary")],
+        "untranslated": ["/".join(key) for key in untranslated if key[0] not in ("ui", "glossary", "changes", "countries")],
         "stages": [
-            {"id": st.id, "number": st.number, "name": s(st.name), "plan_heading": s(st.plan_heading),
+            {"id": st.id, "number": st.number, "name": s(st.name),
              "key_message": s(st.key_message), "columns": st.columns}
             for st in view.stages
         ],
@@ -94,7 +96,7 @@ def tasks_csv(view: View) -> str:
          "milestone_text", "years", "priority", "text", "persons_involved", "actors", "results",
          "indicators", "examples"],
         [
-            [t.id, t.code, t.number, t.stage.id, t.stage.plan_heading, t.direction.id, t.direction.label,
+            [t.id, t.code, t.number, t.stage.id, t.stage.name, t.direction.id, t.direction.label,
              t.milestone.id, t.milestone.text, " ".join(map(str, t.years)), t.priority, t.text,
              t.persons_involved, "; ".join(str(a.name) for a in t.actors), t.results, t.indicators,
              "; ".join(str(e.name) for e in t.examples)]

@@ -60,7 +60,6 @@ class Stage:
     id: str
     number: int
     name: Text
-    plan_heading: Text
     key_message: Text
     columns: list[int]
 
@@ -361,8 +360,7 @@ def localized(roadmap: Roadmap, lang: str) -> View:
         return Text(value, value_lang if value_lang != lang else None)
 
     stages = {
-        id: Stage(id, n, text("stages", id, "name"), text("stages", id, "plan_heading"),
-                  text("stages", id, "key_message"), list(s["columns"]))
+        id: Stage(id, n, text("stages", id, "name"), text("stages", id, "key_message"), list(s["columns"]))
         for n, (id, s) in enumerate(roadmap.stages.items(), 1)
     }
     directions = {
