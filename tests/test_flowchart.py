@@ -76,15 +76,16 @@ def test_each_milestone_links_to_its_task(site):
 def test_the_diagram_is_an_svg_with_real_text(site):
     html = page(site, "en", "road-map/flowchart/")
     figure = parse(html).find("figure", class_="roadmap-diagram")
-    svg = figure.find("svg")
+    svg = figure.find("svg", class_="roadmap-diagram__cells")
     assert svg.attrs["aria-labelledby"] == figure.find("figcaption").attrs["id"]
     boxes = [a for a in svg.find_all("a") if a.find("rect")]
     assert len(boxes) == 30
     assert {a.attrs["href"].split("#")[1] for a in boxes} == {"task-" + m for row in GRID.values() for m in row if m}
     words = " ".join(a.text() for a in boxes)
     assert "Embassies present CE abroad" in words  # the text itself, wrapped over several lines
+    stages = figure.find("svg", class_="roadmap-diagram__stages")  # the stages stay in view as it scrolls
     for stage in ["Environment Analysis", "Self-awareness", "Full Forward!"]:
-        assert stage in svg.text()
+        assert stage in stages.text()
     assert "<img" not in str(figure.children)  # no picture of text: the text is text
 
 
