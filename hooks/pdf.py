@@ -137,7 +137,7 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
         "" if lang == DEFAULT else f"{lang}/"))
     title = view.ui("edition_title") if kind == "edition" else _title(chapters[0], view)
     label = view.ui("edition_label") if kind == "edition" else view.ui("pdf_page_label")
-    document = render("pdf_edition.html", lang=lang, kind=kind, ui=view.ui, title=title, label=label, edition=edition,
+    document = render("pdf_edition.html", lang=lang, kind=kind, ui=view.ui, view=view, title=title, label=label, edition=edition,
         date=edition["date"], created=edition_pdf.created(edition["date"]), online=online,
         chapters=chapters, translated=all(c.translated for c in chapters), draft=view.draft,
         hyphenate=lang in edition_pdf.HYPHENATED,
@@ -153,7 +153,8 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
     return {
         "html": document,
         "base_url": docs.resolve().as_uri() + "/",
-        "fonts": faces + f"\n@page {{ font-family: {family_list}; }} html {{ font-family: {family_list}; }}",
+        "fonts": faces + f"\n@page {{ font-family: {family_list}; }} html {{ font-family: {family_list}; }}"
+                         f" :root {{ --md-text-font: {family_list}; }}",
         "font_files": [str(f) for f in font_files],
         "stylesheets": [*extra_css, str(PRINT_CSS)],
         # What WeasyPrint may read: the site's files, the print stylesheet, the fonts.
@@ -224,14 +225,19 @@ def _render(jobs: list[dict], cache_dir: Path) -> list[dict]:
             if "error" in result:
                 errors.append(f"{name}: {result['error']}")
                 continue
+            problems = []
             if result["refused"]:
-                errors.append(f"{name}: a page asks for {', '.join(result['refused'])}, which is not a "
-                              "file of the site. The PDF reads only the site's own files: remove the "
-                              "link or image, or add the file under docs/assets/.")
+                problems.append(f"{name}: a page asks for {', '.join(result['refused'])}, which is not a "
+                                "file of the site. The PDF reads only the site's own files: remove the "
+                                "link or image, or add the file under docs/assets/.")
             families = {family for family in result["families"] if not family.startswith(edition_pdf.FAMILY)}
             if families:
-                errors.append(f"{name}: drawn partly with machine font(s) {', '.join(sorted(families))}; "
-                              f"every letter must come from docs/assets/fonts ({edition_pdf.FAMILY}).")
+                problems.append(f"{name}: drawn partly with machine font(s) {', '.join(sorted(families))}; "
+                                f"every letter must come from docs/assets/fonts ({edition_pdf.FAMILY}).")
+            if problems:  # never kept: the next build must say so again
+                Path(job["target"]).unlink(missing_ok=True)
+                errors += problems
+                continue
             edition_pdf.store(job, result, cache_dir)
             results.append(result)
         if errors:

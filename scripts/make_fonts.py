@@ -36,7 +36,7 @@ STYLES = {  # file part: (source file, CSS weight, CSS style)
     "bold": ("NotoSans-Bold.ttf", 700, "normal"),
     "italic": ("NotoSans-Italic.ttf", 400, "italic"),
 }
-LATIN = "".join(map(chr, range(0x20, 0x7F))) + "\u00a0«»“”„‘’‚–—…•·§¶°№×±%‰€₸₽©®™←→↑↓↩−"
+LATIN = "".join(map(chr, range(0x20, 0x7F))) + "\u00a0\u00ad\u2010\u2011«»“”„‘’‚–—…•·§¶°№×±%‰€₸₽©®™←→↑↓↩−"
 ALPHABETS = {
     "en": "",
     "ru": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя",
