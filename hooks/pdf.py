@@ -140,7 +140,6 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
     document = render("pdf_edition.html", lang=lang, kind=kind, ui=view.ui, view=view, title=title, label=label, edition=edition,
         date=edition["date"], created=edition_pdf.created(edition["date"]), online=online,
         chapters=chapters, translated=all(c.translated for c in chapters), draft=view.draft,
-        hyphenate=lang in edition_pdf.HYPHENATED,
         cite=view.ui("pdf_citation", author=edition["author"], title=view.ui("edition_title"),
                      label=view.ui("edition_label"), version=edition["version"], date=edition["date"],
                      url=(config.site_url or "").rstrip("/") + "/" + ("" if lang == DEFAULT else f"{lang}/")),

@@ -29,7 +29,6 @@ from roadmap.fonts import faces_of, font_faces
 
 PDF_VARIANT = "pdf/ua-1"
 FAMILY = "Roadmap Noto Sans"
-HYPHENATED = {"en", "ru"}  # languages pyphen has a dictionary for; the others are ragged right
 
 
 class EditionError(Exception):
@@ -90,6 +89,7 @@ def page_id(path: str) -> str:
 
 # --- one page's HTML, made printable ---------------------------------------------------------
 
+ABBR = re.compile(r"</?abbr\b[^>]*>")
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 FOOTNOTES = re.compile(r'<div class="footnote">\s*(?:<hr\s*/?>)?\s*<ol>(.*?)</ol>\s*</div>', re.S)
 FOOTNOTE_ITEM = re.compile(r'<li id="fn:([^"]+)">(.*?)</li>', re.S)
@@ -147,6 +147,7 @@ def printable(
     - headings move down by the page's depth in the nav (a chapter's sections nest under it).
     """
     html = HEADERLINK.sub("", html)
+    html = ABBR.sub("", html)  # a tooltip means nothing on paper
     html = _footnotes_in_place(html)
     html = ID.sub(lambda m: f"{m.group(1)}{pid}--{m.group(2)}{m.group(3)}", html)
     html = ID_REFS.sub(

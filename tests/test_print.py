@@ -1,0 +1,201 @@
+"""The PDFs as a print publication (issue 11), checked with pdfplumber (positions of every letter)
+and pypdf (structure): headings kept with their text, no page left nearly empty, footnotes on the
+page of their call, a cover wholly in the edition's language, milestone and task numbers as on
+the site, paragraph numbers, the imprint, a tagged structure, embedded fonts, working links."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from conftest import LANGUAGES, ROOT, ui, view
+from roadmap import paragraphs
+
+pytestmark = pytest.mark.pdf
+MM = 72 / 25.4
+EDITION = view("en").edition["file"]
+
+
+@pytest.fixture(scope="module")
+def site(pdf_site):
+    return pdf_site
+
+
+def all_pdfs(site: Path) -> list[Path]:
+    return sorted((site / "pdf").glob("*.pdf"))
+
+
+@cache
+def read(path: Path) -> list[dict]:
+    """Each page: its size, its lines (text, size, bold, top, bottom, left) and its kind."""
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            landscape = page.width > page.height
+            top, bottom = (15 if landscape else 22) * MM, page.height - (18 if landscape else 24) * MM
+            lines: dict[int, list] = {}
+            for char in page.chars:
+                lines.setdefault(round(char["top"]), []).append(char)
+            found = []
+            for y, chars in sorted(lines.items()):
+                chars.sort(key=lambda c: c["x0"])
+                found.append({"text": "".join(c["text"] for c in chars), "size": max(c["size"] for c in chars),
+                              "bold": any("Bold" in c["fontname"] for c in chars), "top": min(c["top"] for c in chars),
+                              "bottom": max(c["bottom"] for c in chars), "left": min(c["x0"] for c in chars),
+                              "chars": chars})
+            body = [l for l in found if top - 2 <= l["top"] and l["bottom"] <= bottom + 2]
+            pages.append({"width": page.width, "height": page.height, "top": top, "bottom": bottom,
+                          "landscape": landscape, "lines": found, "body": body})
+    return pages
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[\u2010\u00ad-]\s*\n\s*", "", text))
+
+
+def test_no_heading_is_stranded_at_the_foot_of_a_page(site):
+    stranded = []
+    for pdf in all_pdfs(site):
+        for n, page in enumerate(read(pdf), 1):
+            area = page["bottom"] - page["top"]
+            for line in page["body"]:
+                if line["bold"] and line["size"] >= 10.9 and line["top"] > page["bottom"] - 0.1 * area:
+                    after = [l for l in page["body"] if l["top"] > line["bottom"] + 0.5]
+                    if len(after) < 2:
+                        stranded.append(f"{pdf.name} p. {n}: {line['text'][:50]!r}")
+    assert stranded == []
+
+
+def test_no_page_is_less_than_a_third_full_but_covers_part_openers_and_chapter_ends(site):
+    """The cover, a page that opens a part or chapter, and the last page of a chapter may be
+    short; any other page is at least a third full."""
+    short = []
+    for pdf in all_pdfs(site):
+        pages = read(pdf)
+        for n, page in enumerate(pages, 1):
+            if n == 1 or n == len(pages) or not page["body"]:
+                continue
+            fill = (max(l["bottom"] for l in page["body"]) - page["top"]) / (page["bottom"] - page["top"])
+            if fill >= 1 / 3:
+                continue
+            opener = page["body"][0]["size"] >= 17
+            next_opens = pages[n]["body"] and pages[n]["body"][0]["size"] >= 17
+            next_turns = pages[n]["landscape"] != page["landscape"]
+            if not (opener or next_opens or next_turns):
+                short.append(f"{pdf.name} p. {n}: {fill:.0%} full, starting {page['body'][0]['text'][:40]!r}")
+    assert short == []
+
+
+def test_every_footnote_is_on_the_page_of_its_call(site):
+    misplaced = []
+    for lang in LANGUAGES:
+        pdf = site / "pdf" / f"{EDITION}-{lang}.pdf"
+        for n, page in enumerate(read(pdf), 1):
+            calls, notes = set(), set()
+            for line in page["body"]:
+                # a note: a line of small text that starts with its number and a full stop
+                match = re.match(r"(\d+)\.\s", line["text"])
+                if match and 7.5 <= line["chars"][0]["size"] <= 8.5:
+                    notes.add(match.group(1))
+                digits = ""
+                for char in line["chars"]:  # a call: superscript digits in the text column
+                    if char["text"].isdigit() and char["size"] < 7 and char["x0"] > 15 * MM:
+                        digits += char["text"]
+                    elif digits:
+                        calls.add(digits)
+                        digits = ""
+                if digits:
+                    calls.add(digits)
+            for note in notes - calls:
+                misplaced.append(f"{pdf.name} p. {n}: footnote {note} without its call")
+    assert misplaced == []
+
+
+COVER_ENGLISH = ["edition_title", "edition_label", "pdf_working_group", "pdf_thanks", "pdf_version_date"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_the_cover_is_wholly_in_the_edition_language(site, lang):
+    cover = squash(" ".join(l["text"] for l in read(site / "pdf" / f"{EDITION}-{lang}.pdf")[0]["lines"]))
+    edition = view("en").edition
+    names = [p["name"] for p in edition["working_group"]] + [edition["thanks"]["name"]]
+    rest = cover
+    for name in names:
+        rest = rest.replace(name, " ")
+    for key in COVER_ENGLISH:
+        english = ui("en", key, version="", date="").split(",")[0].strip()
+        if english != ui(lang, key, version="", date="").split(",")[0].strip():
+            assert english not in rest, f"English on the {lang} cover: {english!r}"
+    for country in ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "United Kingdom"]:
+        assert country not in rest
+    if lang in ("ru", "kk", "ky", "tg"):
+        latin = re.findall(r"[A-Za-z]{3,}", rest)
+        assert latin == [], f"Latin words on the {lang} cover: {latin}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_milestone_and_task_numbers_are_those_of_the_site(site, lang):
+    text = squash("\n".join(p.extract_text() or "" for p in PdfReader(site / "pdf" / f"{EDITION}-{lang}.pdf").pages))
+    for task in view(lang).tasks:
+        words = task.text.plain.split()[:3]
+        assert re.search(re.escape(task.code) + r"\s+" + r"\s*".join(map(re.escape, words)), text), \
+            f"{lang}: {task.code} {' '.join(words)} is not in the plan"
+    for milestone in view(lang).milestones:
+        assert re.search(rf"\b{milestone.code}\b", text), f"{lang}: {milestone.code} missing"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_paragraph_number_is_printed(site, lang):
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(site / "pdf" / f"{EDITION}-{lang}.pdf").pages)
+    printed = set(re.findall(r"§\s*([FC0-9][0-9.]*\d)", text))
+    wanted = {n for path in paragraphs.SECTIONS
+              for n, _ in paragraphs.numbers((ROOT / "docs" / path).read_text(encoding="utf-8"))}
+    assert wanted - printed == set(), f"{lang}: not printed: {sorted(wanted - printed)[:10]}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_imprint_says_which_edition_and_where_proposals_go(site, lang):
+    pages = read(site / "pdf" / f"{EDITION}-{lang}.pdf")
+    imprint = squash(" ".join(l["text"] for l in pages[1]["lines"]))
+    v = view(lang)
+    assert squash(v.ui("edition_label").plain) in imprint
+    assert v.edition["version"] in imprint and v.edition["date"] in imprint
+    assert v.edition["email"] in imprint and v.edition["licence"]["name"] in imprint
+    assert squash(v.ui("pdf_cite").plain) in imprint
+    for change in v.changes:
+        assert change.label in imprint, f"the change {change.id} is not in the imprint"
+    draft = squash(v.ui("pdf_draft_notice").plain)[:40]
+    everything = squash(" ".join(l["text"] for p in pages for l in p["lines"]))
+    if v.draft:
+        assert draft in imprint and everything.count(draft) == 1, "the draft notice is not there once"
+    else:
+        assert draft not in everything
+
+
+def test_every_pdf_is_tagged_with_our_fonts_embedded_and_links_that_resolve(site):
+    for pdf in all_pdfs(site):
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], f"{pdf.name} is not tagged"
+        assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+        assert root["/Lang"] == pdf.stem.rsplit("-", 1)[1]
+        destinations = reader.named_destinations
+        for number, page in enumerate(reader.pages, 1):
+            for name, font in (page["/Resources"].get("/Font") or {}).items():
+                font = font.get_object()
+                assert "Roadmap" in str(font["/BaseFont"]), f"{pdf.name}: foreign font {font['/BaseFont']}"
+                descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                assert "/FontFile2" in descendant["/FontDescriptor"] or "/FontFile3" in descendant["/FontDescriptor"]
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                destination = annotation.get("/Dest")
+                if destination is None:
+                    action = annotation.get("/A") or {}
+                    uri = action.get("/URI")
+                    assert uri is None or str(uri).startswith(("https://", "http://", "mailto:")), uri
+                    continue
+                if isinstance(destination, str) or hasattr(destination, "startswith"):
+                    assert str(destination) in destinations, f"{pdf.name} p. {number}: link to missing {destination}"
