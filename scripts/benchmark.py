@@ -522,7 +522,7 @@ class Browser:
     def __exit__(self, *exc):
         self.driver.quit()
 
-    def first_view(self, url: str, quiet: float = 1.5, limit: float = 20) -> dict:
+    def first_view(self, url: str, quiet: float = 1.0, limit: float = 20) -> dict:
         """Every request of one page view until the network has been quiet for `quiet` seconds."""
         origin = "/".join(url.split("/")[:3])
         self.driver.get("about:blank")
