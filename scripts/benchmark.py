@@ -79,7 +79,7 @@ SCHEMES = {
     # Chromium (Material's automatic palette turns dark). Every run's final screenshot is checked.
     "dark": ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"],
 }
-PDF_LINE = re.compile(r"^PDF (\S+)\s+(\S+\.pdf): (\d+) pages, (?:([\d.]+) s CPU|(unchanged))")
+PDF_LINE = re.compile(r"^PDF (\S+)\s+(\S+\.pdf): (\d+) pages, (?:([\d.]+) s CPU \((\d+) ms/page\)|(unchanged))")
 
 
 class Failure(Exception):
@@ -249,11 +249,11 @@ def pdf_lines(stdout: str, site: Path) -> list[dict]:
         found = PDF_LINE.match(line)
         if not found:
             continue
-        lang, name, pages, seconds, unchanged = found.groups()
+        lang, name, pages, seconds, ms_per_page, unchanged = found.groups()
         path = site / "pdf" / name
         pdfs.append({"file": name, "lang": lang, "pages": int(pages), "unchanged": bool(unchanged),
-                     "cpu_s": None if unchanged else float(seconds),
-                     "ms_per_page": None if unchanged else round(1000 * float(seconds) / int(pages)),
+                     "cpu_s": None if unchanged else float(seconds),  # the hook prints 0.1 s
+                     "ms_per_page": None if unchanged else int(ms_per_page),  # from unrounded seconds
                      "bytes": path.stat().st_size if path.exists() else None})
     return pdfs
 
@@ -301,12 +301,15 @@ def measure_pdfs(work: Path, ours: Path, html_cpu: float | None) -> dict:
 
 class _Paragraphs(HTMLParser):
     """The text of a built page's article, one string per block (paragraph, list item, heading,
-    table cell, diagram label), without permalinks, footnote back-links, buttons, scripts and
-    styles."""
+    table cell, diagram label)."""
 
     BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "caption",
               "figcaption", "summary", "pre", "blockquote", "text"}
     SKIP = {"script", "style", "template", "button"}
+    # The page's frame, not its text: permalinks, footnote back-links, the PDF download links and
+    # notices (overrides/main.html), Material's edit button and source-file line.
+    SKIP_CLASSES = {"headerlink", "footnote-backref", "roadmap-pdf", "roadmap-notice", "md-content__button",
+                    "md-source-file"}
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area"}
 
     def __init__(self):
@@ -325,7 +328,7 @@ class _Paragraphs(HTMLParser):
         if tag in self.VOID or not (self._open or tag == "article"):
             return
         classes = (dict(attrs).get("class") or "").split()
-        skipped = tag in self.SKIP or {"headerlink", "footnote-backref"} & set(classes) or bool(self._open and self._open[-1][1])
+        skipped = tag in self.SKIP or self.SKIP_CLASSES & set(classes) or bool(self._open and self._open[-1][1])
         self._open.append((tag, skipped))
         if tag in self.BLOCKS:
             self._flush()
@@ -761,7 +764,7 @@ def print_tables(r: dict) -> None:
                       f"plain = {times(e['ratio_vs_plain'])} (target ≤ {TARGETS['edition_vs_plain']}×){flag}")
                 print(f"   the same text as whole documents: {e['cpu_s']:.2f} s against {plain['plain']['cpu_s']:.2f} s "
                       f"= {times(ratio(e['cpu_s'], plain['plain']['cpu_s']))} ({e['pages']} against "
-                      f"{plain['plain']['pages']} pages: the plain text has larger type)")
+                      f"{plain['plain']['pages']} pages: page layout and type size differ)")
             cold, warm = section["cold_build"], section["warm"]
             print(f"   whole build with PDFs: {cold['cpu_s']:.1f} s CPU, {cold['wall_s']:.1f} s wall; "
                   f"PDFs are {100 * (section['pdf_share_of_build_cpu'] or 0):.0f} % of its CPU")
@@ -774,7 +777,7 @@ def print_tables(r: dict) -> None:
         if "error" in section:
             print(f"   not measured: {section['error']}")
         else:
-            print(f"   {'page':<12} {'lang':<4} {'ours':>10} {'req':>4} {'404':>4} {'fonts':>9} {'stock':>10} {'req':>4} "
+            print(f"   {'page':<12} {'lang':<4} {'ours':>10} {'req':>4} {'404s':>4} {'fonts':>9} {'stock':>10} {'req':>4} "
                   f"{'ratio':>7}  budget")
             for row in section["rows"]:
                 o, s = row["ours"], row["stock"]
@@ -785,11 +788,14 @@ def print_tables(r: dict) -> None:
                       f"{kb(o['by_type'].get('font', 0)):>9} {kb(s['bytes']) if s else '—':>10} "
                       f"{s['requests'] if s else '—':>4} {times(row['ratio_bytes']):>7}  "
                       f"{'OVER' if row['over_budget'] else 'ok'}")
+            paths = sorted({row["ours"]["path"] for row in section["rows"] if row["page"] == "404" and row["ours"]})
+            if paths:
+                print(f"   404 pages fetched as files (a language without its own gets the site's): {', '.join(paths)}")
             over = [r_ for r_ in section["rows"] if r_["over_budget"]]
             print(f"   {len(over)} of {sum(1 for r_ in section['rows'] if r_['ours'])} page views over the budget")
     if "lighthouse" in r:
         section = r["lighthouse"]
-        print(f"\n4. Lighthouse {r.get('lighthouse_version', '')} mobile, default throttling, nginx + gzip "
+        print(f"\n4. Lighthouse {r.get('lighthouse_version', '') + ' ' if r.get('lighthouse_version') else ''}mobile, default throttling, nginx + gzip "
               f"(median of {r['settings']['runs']} run(s)): the stock references, then ours against them")
         if "error" in section:
             print(f"   not measured: {section['error']}")
@@ -935,7 +941,13 @@ def main() -> None:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         print_tables(result)
+    failed = [name for name in ("html", "pdf", "views", "lighthouse") if "error" in result.get(name, {})]
+    if failed:
+        sys.exit(f"benchmark: not measured: {', '.join(failed)} (see above)")
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit("benchmark: interrupted (nothing is left running: the temporary folder and nginx are gone)")
