@@ -452,7 +452,9 @@ class Nginx:
         (t / "nginx.conf").write_text("\n".join([
             "daemon off;", "worker_processes 1;", f"pid {t}/nginx.pid;", f"error_log {t}/error.log;",
             "events { worker_connections 256; }", "http {",
-            f"  include {mime};" if Path(mime).exists() else "  types { text/html html; text/css css; application/javascript js; font/woff2 woff2; image/svg+xml svg; application/json json; }",
+            f"  include {mime};" if Path(mime).exists() else
+            "  types { text/html html; text/css css; application/javascript js; font/woff2 woff2; "
+            "image/svg+xml svg; application/json json; application/xml xml; }",
             "  default_type application/octet-stream;", "  access_log off;",
             f"  client_body_temp_path {t}/body; proxy_temp_path {t}/proxy; fastcgi_temp_path {t}/fastcgi;",
             f"  uwsgi_temp_path {t}/uwsgi; scgi_temp_path {t}/scgi;",
@@ -846,6 +848,29 @@ def section(result: dict, name: str, function, *args):
         log(f"  not measured: {result[name]['error']}")
 
 
+def served(result: dict, work: Path, ours: Path, stock: Path, skip: set, pages: list, langs: list,
+           lighthouse: tuple, default: str) -> None:
+    """Sections 3 and 4, from both built sites behind one nginx: the site built with PDFs (or the
+    HTML build's, or a fresh build if neither section 1 nor 2 ran)."""
+    sites = {"ours": work / "site-ours-pdf", "stock": work / "site-stock-full"}
+    if not (sites["ours"] / "index.html").exists():
+        sites["ours"] = work / "site-ours-full"
+    try:
+        for who, project, strict in (("ours", ours, True), ("stock", stock, False)):
+            if not (sites[who] / "index.html").exists():
+                log(f"building the {who} site to serve")
+                mkdocs_build(project, sites[who], strict=strict)
+        result["served"] = {who: site.name for who, site in sites.items()}
+        with Nginx(work, sites) as server:
+            if "views" not in skip:
+                section(result, "views", measure_views, server, sites, pages, langs, default)
+            if "lighthouse" not in skip:
+                section(result, "lighthouse", measure_lighthouse, server, sites, *lighthouse, work, default)
+    except Failure as error:
+        for name in {"views", "lighthouse"} - skip:
+            result.setdefault(name, {"error": str(error)})
+
+
 def choose(value: str | None, allowed: list[str], what: str) -> list[str] | None:
     if value is None:
         return None
@@ -906,25 +931,8 @@ def main() -> None:
             html_cpu = (result.get("html", {}).get("full") or {}).get("ours", {}).get("cpu_s")
             section(result, "pdf", measure_pdfs, work, ours, html_cpu)
         if not {"views", "lighthouse"} <= skip:
-            sites = {"ours": work / "site-ours-pdf", "stock": work / "site-stock-full"}
-            if not (sites["ours"] / "index.html").exists():  # no PDF build: the HTML build's site
-                sites["ours"] = work / "site-ours-full"
-            try:
-                for who, project, strict in (("ours", ours, True), ("stock", stock, False)):
-                    if not (sites[who] / "index.html").exists():
-                        log(f"building the {who} site to serve")
-                        mkdocs_build(project, sites[who], strict=strict)
-                result["served"] = {who: site.name for who, site in sites.items()}
-                with Nginx(work, sites) as server:
-                    if "views" not in skip:
-                        section(result, "views", measure_views, server, sites, pages or list(PAGE_TYPES),
-                                langs or all_langs, default)
-                    if "lighthouse" not in skip:
-                        section(result, "lighthouse", measure_lighthouse, server, sites, lh_pages, lh_langs, schemes,
-                                args.runs, work, default)
-            except Failure as error:
-                for name in {"views", "lighthouse"} - skip:
-                    result.setdefault(name, {"error": str(error)})
+            served(result, work, ours, stock, skip, pages or list(PAGE_TYPES), langs or all_langs,
+                   (lh_pages, lh_langs, schemes, args.runs), default)
     if "lighthouse" in result and "error" not in result["lighthouse"]:
         try:
             version = subprocess.run([str(ROOT / "node_modules/.bin/lighthouse"), "--version"], capture_output=True,
@@ -932,11 +940,11 @@ def main() -> None:
             result["lighthouse_version"] = version
         except OSError:
             pass
-    for name in ("pdf",):
-        for build in ("cold_build", "warm_build"):
-            result.get(name, {}).get(build, {}).pop("stdout", None)
     if args.out:
-        args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        try:
+            args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as error:
+            log(f"benchmark: could not save {args.out}: {error.strerror}")
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
