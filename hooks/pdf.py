@@ -96,6 +96,7 @@ def _jobs(view, pages, config) -> list[dict]:
     lang = view.lang
     by_path = {_path(p, lang): p for p in pages}
     paths = list(by_path)
+    paths = [p for p in paths if p not in (edition.get("leave_out") or [])]
     jobs = [_job(view, config, by_path, edition["file"], "edition",
                  edition_pdf.select(paths, edition["contents"]),
                  edition_pdf.select(paths, edition.get("appendix") or []))]

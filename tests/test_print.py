@@ -102,7 +102,7 @@ def test_every_footnote_is_on_the_page_of_its_call(site):
                     notes.add(match.group(1))
                 digits = ""
                 for char in line["chars"]:  # a call: superscript digits in the text column
-                    if char["text"].isdigit() and char["size"] < 7 and char["x0"] > 15 * MM:
+                    if char["text"].isdigit() and char["size"] < 7.6 and char["x0"] > 15 * MM:
                         digits += char["text"]
                     elif digits:
                         calls.add(digits)
@@ -139,10 +139,10 @@ def test_the_cover_is_wholly_in_the_edition_language(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_milestone_and_task_numbers_are_those_of_the_site(site, lang):
     text = squash("\n".join(p.extract_text() or "" for p in PdfReader(site / "pdf" / f"{EDITION}-{lang}.pdf").pages))
+    solid = re.sub(r"\s+", "", text)
     for task in view(lang).tasks:
-        words = task.text.plain.split()[:3]
-        assert re.search(re.escape(task.code) + r"\s+" + r"\s*".join(map(re.escape, words)), text), \
-            f"{lang}: {task.code} {' '.join(words)} is not in the plan"
+        start = re.sub(r"\s+", "", task.text.plain)[:25]
+        assert f"{task.code}{start}" in solid, f"{lang}: {task.code} {task.text.plain[:30]} is not in the plan"
     for milestone in view(lang).milestones:
         assert re.search(rf"\b{milestone.code}\b", text), f"{lang}: {milestone.code} missing"
 
