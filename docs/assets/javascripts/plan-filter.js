@@ -1,5 +1,6 @@
-/* The filter of the action plan (hooks/action_plan.html). Without JavaScript the form stays
-   hidden and every task is shown. Each task carries data-stage, data-direction, data-years and
+/* The filter of the action plan (hooks/action_plan.html). The form is in the page from the start
+   (nothing moves when this script runs); without JavaScript a <noscript> style hides it and every
+   task is shown. Each task carries data-stage, data-direction, data-years and
    data-actors; headings and groups carry data-roadmap-group, hidden when none of their tasks is
    shown. Safe to run more than once on the same page. */
 (function () {
