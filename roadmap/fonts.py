@@ -50,7 +50,14 @@ def font_faces(fonts_css: Path) -> list[FontFace]:
 @cache
 def _faces(fonts_css: Path, text: str) -> tuple[FontFace, ...]:
     faces = []
+    rules = []
     for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content is not None:
+            # faces for print only (@media print), which the PDFs use as well
+            rules += tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+        else:
+            rules.append(rule)
+    for rule in rules:
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face":
             continue
         declarations = {

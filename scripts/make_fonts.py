@@ -123,15 +123,16 @@ def main() -> None:
         characters = set(alphabet(lang)) | used_characters(lang, languages[0].code) | set(names)
         for style, (_, weight, css_style) in STYLES.items():
             target = make(lang, style, characters, args.source_dir)
-            css.append(
-                "@font-face {\n"
-                f'  font-family: "{FAMILY} {lang}";\n'
-                f"  font-style: {css_style};\n"
-                f"  font-weight: {weight};\n"
-                "  font-display: optional;\n"
-                f'  src: url("../fonts/{target.name}") format("woff2");\n'
-                "}"
-            )
+            face = ("@font-face {\n"
+                    f'  font-family: "{FAMILY} {lang}";\n'
+                    f"  font-style: {css_style};\n"
+                    f"  font-weight: {weight};\n"
+                    "  font-display: optional;\n"
+                    f'  src: url("../fonts/{target.name}") format("woff2");\n'
+                    "}")
+            # On screen, italic is drawn by slanting the regular face: one font file less (12 KB)
+            # for a reader on a slow link. The PDFs use the true italic.
+            css.append(f"@media print {{\n{face}\n}}" if css_style == "italic" else face)
             print(f"{target.name}: {target.stat().st_size} bytes, {len(characters)} characters")
         css.append(f':root:lang({lang}) {{ --md-text-font: "{FAMILY} {lang}"; }}')
     CSS.write_text("\n".join(css) + "\n", encoding="utf-8")

@@ -5,7 +5,8 @@
    Material for MkDocs downloads the search index of all seven languages on every page load.
    This script, run before Material's bundle, redirects that request to the index of the page's
    language (search/search_index.<lang>.json) and holds it back until the reader shows they want
-   to search: focus in the search field, a click on the search icon, or a search shortcut key. */
+   to search: focus in the search field, a click on the search icon, or a search shortcut key.
+   Material's search worker (40 KB) waits for the same moment. */
 (function () {
   var lang = document.documentElement.lang || "en";
   var open = XMLHttpRequest.prototype.open;
@@ -39,6 +40,25 @@
     }
     return send.apply(request, args);
   };
+  // Material starts its search worker (40 KB) on every page: start it when the reader searches.
+  var RealWorker = window.Worker;
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      if (wanted || !/search/.test(String(url))) return new RealWorker(url, options);
+      var proxy = document.createDocumentFragment(), real = null, queue = [];
+      proxy.postMessage = function (message) { real ? real.postMessage(message) : queue.push(message); };
+      proxy.terminate = function () { if (real) real.terminate(); };
+      waiting.push(function () {
+        real = new RealWorker(url, options);
+        real.addEventListener("message", function (event) {
+          proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        });
+        queue.splice(0).forEach(function (message) { real.postMessage(message); });
+      });
+      return proxy;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
   // Uzbek readers type oʻ and gʻ four ways (ʻ ‘ ' `, or no apostrophe): the query drops them,
   // and the index holds each such word without them too (hooks/search_index.py).
   if (lang === "uz" && window.Worker) {
