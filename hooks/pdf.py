@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
-from shared import DEFAULT, project_root, render, roadmap_view
+from shared import DEFAULT, project_root, public_url, render, roadmap_view
 
 from roadmap import flowchart
 from roadmap import print as edition_pdf
@@ -134,8 +134,7 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
             appendix=path in appendix,
             translated=lang == DEFAULT or page.file.src_uri.startswith(f"{lang}/"),
         ))
-    online = (config.site_url or "").rstrip("/") + "/" + (by_path[chosen[0]].url if kind == "page" else (
-        "" if lang == DEFAULT else f"{lang}/"))
+    online = public_url(config, lang, by_path[chosen[0]].url if kind == "page" else "")
     title = view.ui("edition_title") if kind == "edition" else _title(chapters[0], view)
     label = view.ui("edition_label") if kind == "edition" else view.ui("pdf_page_label")
     document = render("pdf_edition.html", lang=lang, kind=kind, ui=view.ui, view=view, title=title, label=label, edition=edition,
@@ -143,7 +142,7 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
         chapters=chapters, translated=all(c.translated for c in chapters), draft=view.draft,
         cite=view.ui("pdf_citation", author=edition["author"], title=view.ui("edition_title"),
                      label=view.ui("edition_label"), version=edition["version"], date=edition["date"],
-                     url=(config.site_url or "").rstrip("/") + "/" + ("" if lang == DEFAULT else f"{lang}/")),
+                     url=public_url(config, lang)),
     )
     family_list = ", ".join(f'"{f}"' for f in families)
     extra_css = [str(docs / name) for name in edition.get("print_css") or []]

@@ -226,5 +226,13 @@ def language_path(lang: str, path: str, config) -> str:
     return path if lang == default == DEFAULT else f"{lang}/{path}"
 
 
+def public_url(config, lang: str, url: str = "") -> str:
+    """The page's address on the published site, where every language but English has its folder
+    (a one-language preview builds its language at the root: the address is still the public one)."""
+    if lang != DEFAULT and not url.startswith(f"{lang}/"):
+        url = f"{lang}/{url}"
+    return (config.site_url or "").rstrip("/") + "/" + url
+
+
 def page_is_draft(page) -> bool:
     return page.meta.get("translation") == "machine-draft"
