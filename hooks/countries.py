@@ -17,8 +17,8 @@ import json
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from shared import (add_page, add_to_nav, built_languages, current_language, give_markdown, language_path, page_link, render,
-                    replace_markers, roadmap, roadmap_view)
+from shared import (add_page, add_to_nav, built_languages, current_language, give_markdown, language_path, markers,
+                    page_link, render, replace_markers, roadmap, roadmap_view)
 
 from roadmap import scorecard
 from roadmap.countries import STATUSES
@@ -52,9 +52,18 @@ def on_nav(nav, config, files):
         title = view.ui("countries_page_title", country=view.country_name(country)).plain
         draft = "translation: machine-draft\n" if data.status.get(lang) == "machine-draft" else ""
         give_markdown(files, language_path(lang, f"countries/{country.id}.md", config), (
-            f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{draft}pdf: country-{country.id}\n---\n\n"
+            f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{draft}pdf: country-{country.id}\nhide: [toc]\n---\n\n"
             f"# {title}\n\n<!-- roadmap:country {country.id} -->\n"))
     return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The countries' grids need the text column's whole width on a desktop: the overview and the
+    scorecard, like each country's page, list their sections at the top (overrides/partials/
+    content.html) instead of in the sidebar."""
+    if any(markers(markdown, kind) for kind in ("countries", "vision-scorecard")):
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+    return markdown
 
 
 def on_page_content(html, page, config, files):
