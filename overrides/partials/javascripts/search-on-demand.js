@@ -1,4 +1,4 @@
-/* Requests on demand. Material for MkDocs asks for the sitemap of every other language on every
+{#- Requests on demand. Material for MkDocs asks for the sitemap of every other language on every
    page (to fix the language switcher's links, which mkdocs-static-i18n already makes right): six
    requests, 404s on this site, are not sent. And search on demand, in the reader's language (see
    hooks/search_index.py).
@@ -6,7 +6,8 @@
    This script, run before Material's bundle, redirects that request to the index of the page's
    language (search/search_index.<lang>.json) and holds it back until the reader shows they want
    to search: focus in the search field, a click on the search icon, or a search shortcut key.
-   Material's search worker (40 KB) waits for the same moment. */
+   Material's search worker (40 KB) waits for the same moment.
+   (Jinja comments, like this one, are not sent to readers.) -#}
 (function () {
   var lang = document.documentElement.lang || "en";
   var open = XMLHttpRequest.prototype.open;
@@ -30,7 +31,7 @@
   XMLHttpRequest.prototype.send = function () {
     var request = this;
     var args = arguments;
-    if (request.roadmapSitemap) {  // the language switcher's links are already right (mkdocs-static-i18n)
+    if (request.roadmapSitemap) {  {# the language switcher's links are already right (mkdocs-static-i18n) #}
       setTimeout(function () { request.dispatchEvent(new Event("abort")); });
       return;
     }
@@ -40,7 +41,7 @@
     }
     return send.apply(request, args);
   };
-  // Material starts its search worker (40 KB) on every page: start it when the reader searches.
+  {# Material starts its search worker (40 KB) on every page: start it when the reader searches. #}
   var RealWorker = window.Worker;
   if (RealWorker) {
     window.Worker = function (url, options) {
@@ -59,8 +60,8 @@
     };
     window.Worker.prototype = RealWorker.prototype;
   }
-  // Uzbek readers type oʻ and gʻ four ways (ʻ ‘ ' `, or no apostrophe): the query drops them,
-  // and the index holds each such word without them too (hooks/search_index.py).
+  {# Uzbek readers type oʻ and gʻ four ways (ʻ ‘ ' `, or no apostrophe): the query drops them, #}
+  {# and the index holds each such word without them too (hooks/search_index.py). #}
   if (lang === "uz" && window.Worker) {
     var post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message) {
