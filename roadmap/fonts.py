@@ -23,6 +23,7 @@ class FontFace:
     weight: int  # 400 | 700
     path: Path  # the woff2 file
     ranges: tuple[tuple[int, int], ...]  # unicode-range, as (first, last) code points
+    screen: bool = True  # False for a face declared inside `@media print` (printing and PDFs only)
 
     def covers(self, char: str) -> bool:
         return any(first <= ord(char) <= last for first, last in self.ranges)
@@ -50,14 +51,16 @@ def font_faces(fonts_css: Path) -> list[FontFace]:
 @cache
 def _faces(fonts_css: Path, text: str) -> tuple[FontFace, ...]:
     faces = []
-    rules = []
+    rules = []  # (rule, whether it applies on screen)
     for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
         if rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content is not None:
             # faces for print only (@media print), which the PDFs use as well
-            rules += tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            screen = "print" not in tinycss2.serialize(rule.prelude).lower()
+            rules += [(r, screen) for r in tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                                    skip_whitespace=True)]
         else:
-            rules.append(rule)
-    for rule in rules:
+            rules.append((rule, True))
+    for rule, screen in rules:
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face":
             continue
         declarations = {
@@ -82,6 +85,7 @@ def _faces(fonts_css: Path, text: str) -> tuple[FontFace, ...]:
             weight=int(weight.value) if weight is not None else 400,
             path=path,
             ranges=_ranges(tinycss2.serialize(declarations.get("unicode-range", []))),
+            screen=screen,
         ))
     return tuple(faces)
 

@@ -138,7 +138,12 @@ def test_each_language_font_draws_every_letter_its_pages_use(site, lang):
 def test_the_site_uses_its_own_font_and_no_google_fonts(site):
     html = page(site, "en", "")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
-    assert "assets/stylesheets/fonts.css" in html
+    # the page declares its own language's faces (hooks/page_font.py), not all of fonts.css
+    assert 'font-family:"Roadmap Noto Sans en"' in html and "Roadmap Noto Sans kk" not in html
+    assert 'rel="preload" href="assets/fonts/roadmap-en-regular.woff2"' in html
+    assert "@media print{@font-face{" in html and "stylesheets/fonts.css" not in html
+    kk = page(site, "kk", "")
+    assert 'font-family:"Roadmap Noto Sans kk"' in kk and 'href="../assets/fonts/roadmap-kk-regular.woff2"' in kk
     assert (site / "assets/fonts/OFL.txt").read_text().count("SIL Open Font License") >= 1
 
 
