@@ -275,19 +275,16 @@ def allowed(url: str, roots: list[str]) -> Path | None:
 
 
 def _fetcher(roots: list[str], refused: list[str]):
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    """Reads the site's own files and fonts; refuses everything else, and notes it."""
 
-    class SiteFetcher(URLFetcher):
-        """Reads the site's own files and fonts; refuses everything else, and notes it."""
+    def fetch(url):
+        path = allowed(url, roots)
+        if path is None:
+            refused.append(url)
+            raise ValueError(f"refused: {url} is not a file of the site")
+        return {"string": path.read_bytes(), "mime_type": _mime(path), "redirected_url": url}
 
-        def fetch(self, url, headers=None):
-            path = allowed(url, roots)
-            if path is None:
-                refused.append(url)
-                raise ValueError(f"refused: {url} is not a file of the site")
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
-
-    return SiteFetcher()
+    return fetch
 
 
 def _mime(path: Path) -> str:
@@ -389,9 +386,14 @@ def render(job: dict) -> dict:
         "pages": len(document.pages),
         "seconds": seconds,
         "bytes": len(pdf),
-        "families": sorted({font.family for font in document.fonts.values()}),
+        "families": sorted({_text(font.family) for font in document.fonts.values()}),
         "refused": sorted(set(refused)),
     }
+
+
+def _text(name: str | bytes) -> str:
+    """A font family name (bytes in WeasyPrint 65)."""
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
 
 
 def _write(target: Path, data: bytes) -> None:
