@@ -59,7 +59,8 @@ def squash(text: str) -> str:
 def test_no_heading_is_stranded_at_the_foot_of_a_page(site):
     stranded = []
     for pdf in all_pdfs(site):
-        for n, page in enumerate(read(pdf), 1):
+        pages = read(pdf)
+        for n, page in enumerate(pages[:-1], 1):  # on the last page, nothing more is to come
             area = page["bottom"] - page["top"]
             for line in page["body"]:
                 if line["bold"] and line["size"] >= 10.9 and line["top"] > page["bottom"] - 0.1 * area:
@@ -199,3 +200,35 @@ def test_every_pdf_is_tagged_with_our_fonts_embedded_and_links_that_resolve(site
                     continue
                 if isinstance(destination, str) or hasattr(destination, "startswith"):
                     assert str(destination) in destinations, f"{pdf.name} p. {number}: link to missing {destination}"
+
+
+def test_the_progress_bars_print_in_the_colours_of_their_statuses(site):
+    """WeasyPrint draws SVG from its own attributes, not from the page's stylesheet: the bars of
+    a country's progress table print in the status colours (light grey for "not assessed", with a
+    frame), never as the black of an unstyled shape."""
+    ink = dict(re.findall(r'"([a-z-]+)": "(#[0-9a-f]{6})"', (ROOT / "hooks/countries.html").read_text(encoding="utf-8")))
+    expected = {tuple(round(int(ink[name][i:i + 2], 16) / 255, 2) for i in (1, 3, 5))
+                for name in ("not-assessed-bg", "not-assessed")}
+    with pdfplumber.open(site / "pdf" / "country-kazakhstan-en.pdf") as pdf:
+        fills = [tuple(round(c, 2) for c in rect["non_stroking_color"])
+                 for page in pdf.pages for rect in page.rects
+                 if rect["fill"] and 20 < rect["width"] < 100 and 6 < rect["height"] < 12]
+    assert fills, "no progress bar in the country's PDF"
+    assert set(fills) <= expected, f"bars filled with {set(fills) - expected}"
+
+
+def test_the_print_colours_of_the_bars_are_the_light_palette_of_the_site():
+    """hooks/countries.html keeps the print colours of the bars; they must equal site.css."""
+    import tinycss2
+
+    ink = dict(re.findall(r'"([a-z-]+)": "(#[0-9a-f]{6})"', (ROOT / "hooks/countries.html").read_text(encoding="utf-8")))
+    assert len(ink) >= 9
+    css = tinycss2.parse_stylesheet((ROOT / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8"),
+                                    skip_comments=True, skip_whitespace=True)
+    palette = {}
+    for rule in css:
+        if rule.type == "qualified-rule" and tinycss2.serialize(rule.prelude).strip() == ":root" and not palette:
+            for decl in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
+                if decl.type == "declaration" and decl.name.startswith("--cs-"):
+                    palette[decl.name[5:]] = tinycss2.serialize(decl.value).strip().lower()
+    assert {name: palette.get(name) for name in ink} == ink

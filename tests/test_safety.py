@@ -300,13 +300,17 @@ def test_a_killed_pdf_worker_is_named(project_copy, tmp_path):
 
 
 def _children(pid: int) -> list[int]:
+    """The PDF workers of a build: children forked from it (same command line; a `git` child
+    reading translation dates is not one)."""
     found = []
+    own = Path(f"/proc/{pid}/cmdline").read_bytes()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                cmdline = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if int(stat[1]) == pid:
+            if int(stat[1]) == pid and cmdline == own:
                 found.append(int(entry.name))
     return found
