@@ -232,3 +232,49 @@ def test_the_print_colours_of_the_bars_are_the_light_palette_of_the_site():
                 if decl.type == "declaration" and decl.name.startswith("--cs-"):
                     palette[decl.name[5:]] = tinycss2.serialize(decl.value).strip().lower()
     assert {name: palette.get(name) for name in ink} == ink
+
+
+def _structure(node, found: list, parent: str = "") -> None:
+    """Every structure element under `node` as (type, parent type, element)."""
+    import pikepdf
+
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            _structure(kid, found, parent)
+        return
+    if not isinstance(node, pikepdf.Dictionary) or "/S" not in node:
+        return
+    kind = str(node.S)
+    found.append((kind, parent, node))
+    if "/K" in node:
+        _structure(node.K, found, kind)
+
+
+def test_the_structure_tree_of_every_pdf_reads_as_a_document(site):
+    """What a PDF/UA validator would walk first (veraPDF is not packaged here): one Document;
+    headings that never skip a level going down; rows inside tables and cells inside rows; list
+    bodies inside list items; every figure with a text alternative."""
+    import pikepdf
+
+    problems = []
+    for path in all_pdfs(site):
+        with pikepdf.open(path) as pdf:
+            found: list = []
+            _structure(pdf.Root.StructTreeRoot.K, found)
+        kinds = [kind for kind, _, _ in found]
+        if kinds.count("/Document") != 1:
+            problems.append(f"{path.name}: {kinds.count('/Document')} Document elements")
+        levels = [int(kind[2]) for kind in kinds if re.fullmatch(r"/H[1-6]", kind)]
+        if not levels or levels[0] != 1:
+            problems.append(f"{path.name}: the first heading is not H1")
+        problems += [f"{path.name}: H{a} followed by H{b}" for a, b in zip(levels, levels[1:]) if b > a + 1]
+        for kind, parent, node in found:
+            if kind == "/TR" and parent not in ("/Table", "/THead", "/TBody", "/TFoot"):
+                problems.append(f"{path.name}: a table row inside {parent}")
+            if kind in ("/TD", "/TH") and parent != "/TR":
+                problems.append(f"{path.name}: a table cell inside {parent}")
+            if kind == "/LBody" and parent != "/LI":
+                problems.append(f"{path.name}: a list body inside {parent}")
+            if kind == "/Figure" and not str(node.get("/Alt", "")).strip():
+                problems.append(f"{path.name}: a figure without a text alternative")
+    assert problems == []
