@@ -402,7 +402,7 @@ def plain_reference(work: Path, ours: Path, site: Path, edition: dict) -> dict:
     document.write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>plain</title></head><body>\n'
                         + "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "\n</body></html>\n",
                         encoding="utf-8")
-    faces, families, _ = edition_pdf.print_fonts(ours / "docs/assets/stylesheets/fonts.css", work / "fonts")
+    faces, families, _ = edition_pdf.print_fonts(ours / "docs/assets/stylesheets/fonts.css", work / "fonts", "en")
     family_list = ", ".join(f'"{f}"' for f in families)
     css = work / "plain.css"
     css.write_text(faces + f"\n@page {{ font-family: {family_list}; }} html {{ font-family: {family_list}; }}\n",
