@@ -32,6 +32,9 @@ from roadmap import frontmatter, project
 from roadmap.data import DEFAULT, SECTIONS, DataError, load
 from roadmap.yamlfile import Problem
 
+# libyaml where PyYAML has it: these files were checked (with line numbers) when the road map was loaded.
+FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 REVIEWED, DRAFT, OUTDATED, MISSING = "reviewed", "machine draft", "outdated", "missing"
 STATES = [REVIEWED, DRAFT, OUTDATED, MISSING]
 DATA_SECTIONS = ["ui"] + [s.name for s in SECTIONS]
@@ -111,7 +114,7 @@ def status(root: Path) -> list[Language]:
                 state = REVIEWED if meta.get("translation") == "reviewed" else DRAFT
             language.items.append(Item("page", f"docs/{lang}/{path}", state, path, reviewed_by=meta.get("reviewed_by")))
         file = root / "data" / "i18n" / f"{lang}.yml"
-        raw = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else {}
+        raw = yaml.load(file.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER) if file.exists() else {}
         recorded = (raw or {}).get("sources") or {}
         reviewed = (raw or {}).get("translation") == "reviewed"
         missing = roadmap.untranslated(lang)

@@ -67,6 +67,15 @@ class _Loader(yaml.SafeLoader):
         self.repeated_keys: list[tuple[int, object]] = []
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same with libyaml's parser where PyYAML has it (several times faster); a file it cannot
+    read is read again by _Loader, whose messages name the problem in plain words."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.repeated_keys: list[tuple[int, object]] = []
+
+
 def _mapping(loader: _Loader, node) -> Map:
     loader.flatten_mapping(node)
     result = Map()
@@ -89,10 +98,11 @@ def _sequence(loader: _Loader, node) -> Seq:
     return result
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _sequence)
-# Dates stay text: "2021-03-30" in a sentence must not turn into a date object.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:map", _mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _sequence)
+    # Dates stay text: "2021-03-30" in a sentence must not turn into a date object.
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 def read(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
@@ -119,6 +129,16 @@ def read_text(text: str, shown_as: str, first_line: int = 1) -> tuple[object, li
             for n in tabs
         ]
 
+    if "\t" not in text:  # libyaml accepts a tab between words, which PyYAML refuses (and so do we)
+        fast = _FastLoader(text)
+        try:
+            data = fast.get_single_data()
+        except yaml.YAMLError:
+            pass  # read again below, for a message in plain words
+        else:
+            return _checked(data, fast, shown_as, shift)
+        finally:
+            fast.dispose()
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
@@ -129,7 +149,11 @@ def read_text(text: str, shown_as: str, first_line: int = 1) -> tuple[object, li
         return None, [Problem(shown_as, None, f"the file could not be read as YAML ({error}).")]
     finally:
         loader.dispose()
+    return _checked(data, loader, shown_as, shift)
 
+
+def _checked(data, loader, shown_as: str, shift: int) -> tuple[object, list[Problem]]:
+    """The data with its lines moved by `shift`, and the keys the loader found twice."""
     if shift:
         _shift_lines(data, shift)
     problems = [
