@@ -68,7 +68,8 @@ def on_nav(nav, config, files):
 def _status(config) -> str:
     view = roadmap_view(config)
     return render("translation_status_page.html", ui=view.ui, view=view,
-                  languages=translations.status_once(project_root(config)), states=translations.STATES)
+                  languages=translations.status_once(project_root(config), built_languages(config)),
+                  states=translations.STATES)
 
 
 def _is_fallback(page, config) -> bool:

@@ -89,17 +89,19 @@ class Language:
         return round(100 * self.count(state, kind) / len(items)) if items else 0
 
 
-def status(root: Path) -> list[Language]:
-    """The state of every translation of the project at `root`."""
+def status(root: Path, languages=None) -> list[Language]:
+    """The state of every translation of the project at `root` (or of those in `languages`: a
+    one-language preview reads and checks only its own)."""
     root = Path(root)
     docs = root / "docs"
     codes = project.codes(root)
     english_pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
                            if p.relative_to(docs).parts[0] not in codes)
-    roadmap = load(root / "data")
+    wanted = [lang for lang in codes[1:] if languages is None or lang in languages]
+    roadmap = load(root / "data", languages and [codes[0], *wanted])
     hashes = section_hashes(roadmap)
     result = []
-    for lang in codes[1:]:
+    for lang in wanted:
         language = Language(lang)
         for path in english_pages:
             translated = docs / lang / path
@@ -137,17 +139,17 @@ def status(root: Path) -> list[Language]:
     return result
 
 
-def status_once(root: Path) -> list[Language]:
+def status_once(root: Path, languages=None) -> list[Language]:
     """`status`, worked out once per state of the files (every language's build asks)."""
     root = Path(root).resolve()
     files = [*root.glob("docs/**/*.md"), *root.glob("data/**/*.yml"), *root.glob("overrides/partials/languages/*.html")]
     stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-    return _status_cached(root, stamp)
+    return _status_cached(root, tuple(languages) if languages else None, stamp)
 
 
 @lru_cache(maxsize=2)
-def _status_cached(root: Path, stamp) -> list[Language]:
-    return status(root)
+def _status_cached(root: Path, languages, stamp) -> list[Language]:
+    return status(root, languages)
 
 
 def avoided(root: Path) -> list[Problem]:

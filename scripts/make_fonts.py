@@ -17,7 +17,6 @@ fonts-noto-core package (`apt-get install fonts-noto-core`), or --source-dir.
 """
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
