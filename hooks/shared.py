@@ -13,7 +13,6 @@ version in the same place. Headings in generated HTML join the page's table of c
 
 import re
 from contextlib import contextmanager
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -120,16 +119,26 @@ def replace_markers(html: str, name: str, render, page=None) -> str:
     found = markers(html, name)
     if not found:
         return html
+    generated = _Headings()
     for match in reversed(found):
         with plain_errors(f"{page.file.src_uri}: " if page is not None else ""):
             block = render(match)
+        if page is not None:
+            generated.feed(block)
         html = f"{html[:match.end()]}{block}<!-- /roadmap:{name} -->{html[match.end():]}"
     if page is not None:
-        parser = _Headings()
-        parser.feed(html)
-        page.toc = get_toc(_toc_tokens(parser.found))
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | parser.ids
+        headings = [[link.level, link.id, link.title] for link in _flat(page.toc)] + generated.found
+        # in the order they stand on the page (ids are unique on a page: MkDocs checks it)
+        headings.sort(key=lambda heading: html.find(f'id="{heading[1]}"'))
+        page.toc = get_toc(_toc_tokens(headings))
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | generated.ids
     return html
+
+
+def _flat(toc):
+    for link in toc:
+        yield link
+        yield from _flat(link.children)
 
 
 class _Headings(HTMLParser):
@@ -155,6 +164,7 @@ class _Headings(HTMLParser):
         if self.open is not None and tag == "a" and self.skip:
             self.skip -= 1
         elif self.open is not None and re.fullmatch(r"h[1-6]", tag):
+            self.open[2] = _escape(" ".join(self.open[2].split()))  # as Markdown's table of contents has it
             self.found.append(self.open)
             self.open = None
 
@@ -168,8 +178,7 @@ def _toc_tokens(headings: list) -> list[dict]:
     root: list[dict] = []
     stack: list[dict] = []
     for level, id, text in headings:
-        title = " ".join(unescape(text).split())
-        token = {"level": level, "id": id, "name": _escape(title), "children": []}
+        token = {"level": level, "id": id, "name": text, "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(token)
