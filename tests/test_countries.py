@@ -48,7 +48,7 @@ def cell(html: str, milestone: str) -> str:
 def matrix_row(html: str, milestone: str) -> list[str]:
     """The status names in the overview's row of `milestone`, one per country."""
     row = re.search(rf'<tr data-milestone="{milestone}">(.*?)</tr>', html, re.S).group(1)
-    return re.findall(r'class="cs-status__label">([^<]+)<', row)
+    return re.findall(r'class="cs-icon" aria-hidden="true"></span>([^<]+)<', row)
 
 
 def scorecard_counts(html: str, what: str) -> list[int]:
