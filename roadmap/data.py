@@ -11,6 +11,7 @@ under `ui:`. A string missing from a translation falls back to English.
 """
 
 import json
+import os
 import re
 import string
 from dataclasses import dataclass, field
@@ -120,10 +121,21 @@ def load(data_dir: Path, languages=None) -> Roadmap:
     data_dir = Path(data_dir).resolve()
     known = tuple(project.codes(data_dir.parent)) if (data_dir.parent / "mkdocs.yml").exists() else (DEFAULT,)
     wanted = tuple(dict.fromkeys([DEFAULT, *(languages or known)]))
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.yml"))
-    )
-    return _load(data_dir, known, wanted, stamp)
+    return _load(data_dir, known, wanted, _stamp(data_dir))
+
+
+def _stamp(folder: Path) -> tuple:
+    """Every .yml file under `folder` with its time and size (called for every page: os.scandir
+    reads both in the listing, where Path.rglob and stat cost ten times more)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                found.extend(_stamp(Path(entry.path)))
+            elif entry.name.endswith(".yml"):
+                info = entry.stat()
+                found.append((entry.path, info.st_mtime_ns, info.st_size))
+    return tuple(sorted(found))
 
 
 @cache
