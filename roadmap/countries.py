@@ -12,7 +12,6 @@ without evidence (a source and its date) is refused, with the file and the line.
 reports their problems with the others.
 """
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,8 +105,7 @@ def _read(path: Path, shown: str, roadmap: Roadmap) -> tuple[Country | None, lis
     content, found = read(path, shown)
     if content is None:
         return None, found
-    schema = json.loads((roadmap_data.SCHEMAS / f"{SCHEMA}.json").read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, registry=roadmap_data._registry())
+    validator = Draft202012Validator(roadmap_data._schema(SCHEMA), registry=roadmap_data._registry())
     errors = sorted(validator.iter_errors(content), key=lambda e: list(map(str, e.absolute_path)))
     bad, whole = set(), False  # entries that do not fit the schema are reported, not checked
     for error in errors:

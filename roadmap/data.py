@@ -237,8 +237,7 @@ class _Checker:
         self.problems += problems
         if content is None:
             return None, set()
-        schema = json.loads((SCHEMAS / f"{schema_name}.json").read_text(encoding="utf-8"))
-        validator = Draft202012Validator(schema, registry=self.registry)
+        validator = Draft202012Validator(_schema(schema_name), registry=self.registry)
         errors = sorted(validator.iter_errors(content), key=lambda e: list(map(str, e.absolute_path)))
         bad, whole = set(), False
         for error in errors:
@@ -525,6 +524,29 @@ def _english_strings(good, vision) -> dict[tuple[str, str, str], str]:
                 if f in item:
                     strings[(section.name, id, f)] = item[f]
     return strings
+
+
+@cache
+def _schema(name: str) -> dict:
+    """roadmap/schemas/<name>.json with each plain reference (an object holding only `$ref`, or
+    `$ref` and the description a reader of the schema sees) replaced by what it names: the same
+    checks and the same messages (an error inside a reference names the referenced schema), without
+    a reference lookup for every string of every translation."""
+    schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
+    return _inline(schema, _registry().resolver(schema["$id"]), schema["$id"])
+
+
+def _inline(node, resolver, document: str, root: bool = True):
+    if isinstance(node, list):
+        return [_inline(item, resolver, document, root) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and set(node) <= {"$ref", "description", "title"}:
+        resolved = resolver.lookup(node["$ref"])
+        return _inline(resolved.contents, resolved.resolver, document, root=False)
+    if "$ref" in node and not root:  # it would be read against the wrong document
+        raise ValueError(f"{document}: a reference beside other keys in a referenced schema: {node}")
+    return {key: _inline(value, resolver, document, root) for key, value in node.items()}
 
 
 @cache

@@ -4,12 +4,11 @@ YAML, a closing `---`, plain text only. MkDocs itself shows broken front matter 
 text and drops what it holds (the draft notice, the title): here it is a problem with its line.
 """
 
-import json
 
 import nh3
 from jsonschema import Draft202012Validator
 
-from roadmap.data import SCHEMAS, _explain, _registry
+from roadmap.data import _explain, _registry, _schema
 from roadmap.yamlfile import Map, Problem, read_text
 
 
@@ -28,8 +27,7 @@ def check(text: str, shown: str) -> tuple[dict, list[Problem]]:
     if not isinstance(content, Map):
         return {}, [Problem(shown, 2, "the front matter should be keys with values, such as "
                             "`translation: machine-draft`.")]
-    schema = json.loads((SCHEMAS / "front_matter.json").read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, registry=_registry())
+    validator = Draft202012Validator(_schema("front_matter"), registry=_registry())
     for error in sorted(validator.iter_errors(content), key=lambda e: list(map(str, e.absolute_path))):
         line, message = _explain(error, content, None)
         problems.append(Problem(shown, line, "front matter, " + message.replace("the file: ", "", 1)))
