@@ -80,6 +80,7 @@ class Roadmap:
     english: dict[tuple[str, str, str], str]
     translations: dict[str, dict[tuple[str, str, str], str]] = field(default_factory=dict)
     status: dict[str, str | None] = field(default_factory=dict)  # translation: machine-draft
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> section -> English hash
     ui: dict[str, dict[str, str]] = field(default_factory=dict)  # interface strings by language
     avoid: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang -> term id -> variants
     countries: list = field(default_factory=list)  # roadmap.countries.Country, in file order
@@ -222,9 +223,10 @@ class _Checker:
                 english[key] = text
                 every["countries"][key[1]] = Map()
         self.readable["countries"] = roadmap is not None
-        translations, status, ui, avoid = self.read_translations(content, every, english)
+        translations, status, sources, ui, avoid = self.read_translations(content, every, english)
         if roadmap is not None:
-            roadmap.translations, roadmap.status, roadmap.ui, roadmap.avoid = translations, status, ui, avoid
+            roadmap.translations, roadmap.status, roadmap.sources = translations, status, sources
+            roadmap.ui, roadmap.avoid = ui, avoid
         if self.problems:
             raise DataError(sorted(set(self.problems), key=lambda p: (p.file, p.line or 0, p.message)))
         return roadmap
@@ -379,6 +381,7 @@ class _Checker:
     def read_translations(self, content, every, english):
         translations: dict[str, dict] = {}
         status: dict[str, str | None] = {}
+        sources: dict[str, dict[str, str]] = {}
         ui_maps: dict[str, tuple[str, Map]] = {}
         ui_texts: dict[str, dict[str, str]] = {}
         avoid: dict[str, dict[str, list[str]]] = {}
@@ -412,6 +415,7 @@ class _Checker:
                                  f"{self.file(name)}, not here. Move them there.")
                 continue
             status[lang] = strings.get("translation")
+            sources[lang] = dict(strings.get("sources") or {})
             translations[lang] = self.translated(shown, strings, every, english)
         if english_ui is None:
             self.add(self.shown(i18n / "en.yml"), None,
@@ -435,7 +439,7 @@ class _Checker:
                 self.check_text(shown, None, f'{section} → "{id}" → "{f}"', text, english.get((section, id, f)))
         for key, text in english.items():
             self.check_text(self.file(key[0]), None, f'{key[0]} "{key[1]}", key "{key[2]}"', text, None)
-        return translations, status, ui_texts, avoid
+        return translations, status, sources, ui_texts, avoid
 
     def check_text(self, shown: str, line, where: str, text: str, english: str | None):
         """A text is printed on pages and in PDFs: it must be plain text (no HTML), and a

@@ -26,14 +26,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from roadmap import frontmatter, project
 from roadmap.data import DEFAULT, SECTIONS, DataError, load
 from roadmap.yamlfile import Problem
 
-# libyaml where PyYAML has it: these files were checked (with line numbers) when the road map was loaded.
-FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 REVIEWED, DRAFT, OUTDATED, MISSING = "reviewed", "machine draft", "outdated", "missing"
 STATES = [REVIEWED, DRAFT, OUTDATED, MISSING]
@@ -115,10 +111,8 @@ def status(root: Path, languages=None) -> list[Language]:
             else:
                 state = REVIEWED if meta.get("translation") == "reviewed" else DRAFT
             language.items.append(Item("page", f"docs/{lang}/{path}", state, path, reviewed_by=meta.get("reviewed_by")))
-        file = root / "data" / "i18n" / f"{lang}.yml"
-        raw = yaml.load(file.read_text(encoding="utf-8"), Loader=FAST_SAFE_LOADER) if file.exists() else {}
-        recorded = (raw or {}).get("sources") or {}
-        reviewed = (raw or {}).get("translation") == "reviewed"
+        recorded = roadmap.sources.get(lang) or {}
+        reviewed = roadmap.status.get(lang) == "reviewed"
         missing = roadmap.untranslated(lang)
         for name in DATA_SECTIONS:
             total = len(roadmap.ui[DEFAULT]) if name == "ui" else sum(1 for k in roadmap.english if k[0] == name)
