@@ -2,13 +2,15 @@
 
 Autoescaped: every data and interface string is escaped where a template prints it, unless it is
 a `Text` or Markup that escaped itself. Undefined names are errors. Comments are {## ... ##}:
-"{#" starts Markdown attributes such as `## Heading {#id}`.
+"{#" starts Markdown attributes such as `## Heading {#id}`. Compiled templates are kept in the
+project's .cache/jinja/ (Jinja checks each against its source), so a build compiles only what changed.
 """
 
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import (Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError,
+                    TemplateSyntaxError)
 
 HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 
@@ -24,7 +26,17 @@ def environment(folder: Path = HOOKS) -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        bytecode_cache=_compiled(folder),
     )
+
+
+def _compiled(folder: Path) -> FileSystemBytecodeCache | None:
+    where = Path(folder).parent / ".cache" / "jinja"
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: templates are compiled every time
+        return None
+    return FileSystemBytecodeCache(str(where))
 
 
 class TemplateProblem(Exception):

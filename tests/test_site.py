@@ -177,3 +177,22 @@ def test_a_one_language_preview_shows_the_translation_not_the_english_page(proje
     html = (tmp_path / "site" / "road-map" / "index.html").read_text(encoding="utf-8")
     assert "Кыргызча текст." in html
     assert "roadmap-untranslated" not in html
+
+
+def test_templates_edited_after_a_build_show_their_new_text_in_the_next_build(project_copy, tmp_path):
+    """Compiled templates are kept in .cache/jinja/ between builds (the theme's through
+    hooks/template_cache.py, the road map's through roadmap/templates.py): an edit must win."""
+    site = tmp_path / "site"
+    env = {"ROADMAP_LANGUAGE": "en"}
+    assert mkdocs_build(project_copy, site, env=env).returncode == 0
+    assert list((project_copy / ".cache" / "jinja").iterdir()), "nothing was kept"
+    main = project_copy / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{# edited #}{% block footer %}THEME-EDITED{{ super() }}{% endblock %}\n",
+                    encoding="utf-8")
+    goals = project_copy / "hooks" / "vision_goals.html"
+    goals.write_text(goals.read_text(encoding="utf-8").replace("<ul ", "<ul data-edited ", 1), encoding="utf-8")
+    result = mkdocs_build(project_copy, site, env=env)
+    assert result.returncode == 0, result.stderr
+    html = (site / "green-paper" / "chapter-1" / "vision-2026" / "index.html").read_text(encoding="utf-8")
+    assert "THEME-EDITED" in html
+    assert "<ul data-edited " in html
