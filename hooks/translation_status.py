@@ -86,8 +86,7 @@ def _is_outdated(page, config) -> bool:
     if not source or lang == DEFAULT or not page.file.src_uri.startswith(f"{lang}/"):
         return False
     english = project_root(config) / "docs" / page.file.src_uri[len(lang) + 1:]
-    return english.exists() and translations.source_hash(
-        translations.body(english.read_text(encoding="utf-8"))) != source
+    return english.exists() and translations.page_hash(english) != source
 
 
 def _link(page, nav, path: str) -> str:

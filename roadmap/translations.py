@@ -42,6 +42,18 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(normal.encode()).hexdigest()[:12]
 
 
+def page_hash(path: Path) -> str:
+    """`source_hash` of the page at `path` without its front matter, worked out once per state of
+    the file (every language's build asks for the English pages' hashes)."""
+    info = Path(path).stat()
+    return _page_hash(str(path), info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _page_hash(path: str, mtime: int, size: int) -> str:
+    return source_hash(body(Path(path).read_text(encoding="utf-8")))
+
+
 def body(markdown: str) -> str:
     lines = markdown.splitlines()
     if lines and lines[0].rstrip() == "---":
@@ -105,7 +117,7 @@ def status(root: Path, languages=None) -> list[Language]:
                 language.items.append(Item("page", f"docs/{lang}/{path}", MISSING, path))
                 continue
             meta, _ = frontmatter.check(translated.read_text(encoding="utf-8"), f"docs/{lang}/{path}")
-            english = source_hash(body((docs / path).read_text(encoding="utf-8")))
+            english = page_hash(docs / path)
             if meta.get("source") and meta["source"] != english:
                 state = OUTDATED
             else:
