@@ -185,8 +185,9 @@ def copy_numbers(english: str, translation: str) -> tuple[str, list[str]]:
 
 def check_once(docs: Path, languages: tuple[str, ...]) -> list[Problem]:
     """`check`, done once per state of the pages (every language's build asks)."""
-    files = sorted(p for path in SECTIONS for p in Path(docs).glob(f"**/{path}"))
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    docs = Path(docs)
+    files = [docs / folder / path for path in SECTIONS for folder in ("", *languages)]
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
     return list(_check_cached(Path(docs).resolve(), tuple(languages), stamp))
 
 
