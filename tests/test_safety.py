@@ -285,13 +285,17 @@ def test_a_killed_pdf_worker_is_named(project_copy, tmp_path):
         [sys.executable, "scripts/build.py", "-d", str(site_dir)], cwd=project_copy, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ROADMAP_PDF": "1", "ROADMAP_LANGUAGE": "tk"})
-    killed = None
+    killed, before = None, set()
     deadline = time.time() + 300
     while killed is None and process.poll() is None and time.time() < deadline:
+        # a worker is a child seen twice: a child forked to run another program (git) has the
+        # build's command line only for the instant before it starts that program
         children = _children(process.pid)
-        if children:
-            os.kill(children[0], signal.SIGKILL)
-            killed = children[0]
+        workers = [pid for pid in children if pid in before]
+        if workers:
+            os.kill(workers[0], signal.SIGKILL)
+            killed = workers[0]
+        before = set(children)
         time.sleep(0.05)
     stdout, stderr = process.communicate(timeout=600)
     assert killed, "no PDF worker was seen"
