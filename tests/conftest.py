@@ -171,3 +171,17 @@ def browser(server):
     driver.base = server
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def reader(browser):
+    """The session's browser (412 px, light), given back as it was found."""
+    yield browser
+    screen(browser, 412, "light")
+
+
+def screen(driver, width: int, scheme: str) -> None:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "features": [{"name": "prefers-color-scheme", "value": scheme}]})

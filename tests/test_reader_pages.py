@@ -1,27 +1,24 @@
 """Every page type in every language as a reader sees it, in Debian's headless Chromium: on a phone
 (412 px) and a laptop (1366 px), light and dark, nothing sticks out of the viewport or out of its
 box, no grid needs scrolling sideways on the laptop, and axe-core reports nothing (contrast
-included, in both schemes at both widths). A first view of each page type weighs at most 100 KB over the wire (gzip). The page
-types are the benchmark's (scripts/benchmark.py), so what is measured is what is tested."""
+included, in both schemes at both widths). What a first view of each weighs: tests/test_first_view.py.
+The page types are the benchmark's (scripts/benchmark.py), so what is measured is what is tested."""
 
-import gzip
 from html import unescape
 import importlib.util
 import json
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, page, ui
+from conftest import LANGUAGES, ROOT, page, screen, ui
 
 _spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
 benchmark = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(benchmark)
 
 KINDS = list(benchmark.PAGE_TYPES)
-BUDGET = benchmark.BUDGET  # 100 KB
 LAYOUT = (Path(__file__).parent / "reader_layout.js").read_text(encoding="utf-8")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LOOKS = [(412, "light"), (412, "dark"), (1366, "light"), (1366, "dark")]
@@ -30,21 +27,6 @@ WHOLE_AXE = {(412, "light"), (1366, "dark")}  # every language: all of axe's rul
 # light, the phone's menu in dark): colours do not depend on the language, so their contrast is
 # checked in the default language; their layout in every language.
 CONTRAST_ONLY_LANGUAGE = LANGUAGES[0]
-UNCOMPRESSED = {".woff2", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".gz"}
-
-
-@pytest.fixture
-def reader(browser):
-    """The session's browser (412 px, light), given back as it was found."""
-    yield browser
-    screen(browser, 412, "light")
-
-
-def screen(driver, width: int, scheme: str) -> None:
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
-        "features": [{"name": "prefers-color-scheme", "value": scheme}]})
 
 
 def look(driver, width: int, scheme: str) -> None:
@@ -102,36 +84,6 @@ def test_a_page_type_reads_right_on_a_phone_and_a_laptop_light_and_dark(reader, 
             found += axe(reader, contrast_only=True)
         failures += [f"{width} px, {scheme}: {problem}" for problem in found]
     assert not failures, f"{kind} page in {lang}:\n" + "\n".join(failures)
-
-
-def over_the_wire(site: Path, url: str) -> int:
-    """The bytes of one file of the site as a server with gzip sends them (headers left out)."""
-    path = urlsplit(url).path.lstrip("/")
-    file = site / path
-    if file.is_dir() or path.endswith("/") or not path:
-        file = file / "index.html"
-    data = file.read_bytes()
-    return len(data) if file.suffix in UNCOMPRESSED else len(gzip.compress(data, compresslevel=6))
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("kind", KINDS)
-def test_a_first_view_of_a_page_type_weighs_at_most_100_kb(reader, site, kind, lang):
-    reader.get("about:blank")  # nothing of the previous page still loading, and a cold cache
-    reader.execute_cdp_cmd("Network.clearBrowserCache", {})
-    load(reader, page_url(site, kind, lang))
-    seen, quiet_since = -1, time.time()
-    while time.time() - quiet_since < 0.5:  # until nothing new is fetched for half a second
-        urls = reader.execute_script(
-            "return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]")
-        if len(urls) != seen:
-            seen, quiet_since = len(urls), time.time()
-        time.sleep(0.1)
-    own = [url for url in dict.fromkeys(urls) if url.startswith(reader.base)]
-    sizes = {urlsplit(url).path: over_the_wire(site, url) for url in own}
-    total = sum(sizes.values())
-    heaviest = ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in sorted(sizes.items(), key=lambda i: -i[1])[:6])
-    assert total <= BUDGET, f"{kind} page in {lang}: {total / 1024:.1f} KB over the wire (budget {BUDGET / 1024:.0f} KB): {heaviest}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
