@@ -3,12 +3,11 @@ each language with a new Jinja environment, which would compile Material's templ
 (about a tenth of the HTML build). Jinja's own bytecode cache keeps them in .cache/jinja/, keyed
 by each template's name and checked against its source, so an edited template is compiled again."""
 
-from jinja2 import FileSystemBytecodeCache
 from shared import project_root
+
+from roadmap.templates import compiled_templates
 
 
 def on_env(env, config, files):
-    folder = project_root(config) / ".cache" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = compiled_templates(project_root(config))
     return env

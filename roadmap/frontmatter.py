@@ -4,7 +4,6 @@ YAML, a closing `---`, plain text only. MkDocs itself shows broken front matter 
 text and drops what it holds (the draft notice, the title): here it is a problem with its line.
 """
 
-
 import nh3
 from jsonschema import Draft202012Validator
 

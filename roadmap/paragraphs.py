@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from roadmap import project
 from roadmap.yamlfile import Problem
 
 ID = re.compile(r"^\s*(?:>\s*)*\{:\s*#p([A-Z0-9][0-9A-Z.]*)\s*\}\s*$")
@@ -186,9 +187,8 @@ def copy_numbers(english: str, translation: str) -> tuple[str, list[str]]:
 def check_once(docs: Path, languages: tuple[str, ...]) -> list[Problem]:
     """`check`, done once per state of the pages (every language's build asks)."""
     docs = Path(docs)
-    files = [docs / folder / path for path in SECTIONS for folder in ("", *languages)]
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
-    return list(_check_cached(Path(docs).resolve(), tuple(languages), stamp))
+    stamp = project.stamp(docs / folder / path for path in SECTIONS for folder in ("", *languages))
+    return list(_check_cached(docs.resolve(), tuple(languages), stamp))
 
 
 @lru_cache(maxsize=4)
@@ -248,7 +248,6 @@ def main(argv=None) -> int:
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     parser.add_argument("--check", action="store_true", help="only check, change nothing")
     args = parser.parse_args(argv)
-    from roadmap import project
 
     if not args.check:
         for path, section in SECTIONS.items():

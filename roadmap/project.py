@@ -54,3 +54,16 @@ def _languages(mkdocs_yml: Path) -> tuple[Language, ...]:
             ]
             return tuple(sorted(found, key=lambda language: not language.default))
     return (Language("en", "English", True),)
+
+
+def stamp(paths) -> tuple:
+    """The existing files among `paths` with their time and size: what a cache of work done on
+    them is keyed by, so the work is done again when one of them changes."""
+    found = []
+    for path in paths:
+        try:
+            info = Path(path).stat()
+        except FileNotFoundError:
+            continue
+        found.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(found))

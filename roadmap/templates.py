@@ -26,12 +26,13 @@ def environment(folder: Path = HOOKS) -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
-        bytecode_cache=_compiled(folder),
+        bytecode_cache=compiled_templates(Path(folder).parent),
     )
 
 
-def _compiled(folder: Path) -> FileSystemBytecodeCache | None:
-    where = Path(folder).parent / ".cache" / "jinja"
+def compiled_templates(project: Path) -> FileSystemBytecodeCache | None:
+    """Where the project's compiled templates are kept (the theme's too: hooks/template_cache.py)."""
+    where = Path(project) / ".cache" / "jinja"
     try:
         where.mkdir(parents=True, exist_ok=True)
     except OSError:  # a read-only checkout: templates are compiled every time

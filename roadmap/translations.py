@@ -30,7 +30,6 @@ from roadmap import frontmatter, project
 from roadmap.data import DEFAULT, SECTIONS, DataError, load
 from roadmap.yamlfile import Problem
 
-
 REVIEWED, DRAFT, OUTDATED, MISSING = "reviewed", "machine draft", "outdated", "missing"
 STATES = [REVIEWED, DRAFT, OUTDATED, MISSING]
 DATA_SECTIONS = ["ui"] + [s.name for s in SECTIONS]
@@ -148,8 +147,8 @@ def status(root: Path, languages=None) -> list[Language]:
 def status_once(root: Path, languages=None) -> list[Language]:
     """`status`, worked out once per state of the files (every language's build asks)."""
     root = Path(root).resolve()
-    files = [*root.glob("docs/**/*.md"), *root.glob("data/**/*.yml"), *root.glob("overrides/partials/languages/*.html")]
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    stamp = project.stamp([*root.glob("docs/**/*.md"), *root.glob("data/**/*.yml"),
+                           *root.glob("overrides/partials/languages/*.html")])
     return _status_cached(root, tuple(languages) if languages else None, stamp)
 
 
