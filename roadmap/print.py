@@ -316,11 +316,14 @@ def check_weasyprint() -> None:
 
 def job_key(job: dict) -> str:
     """The hash of everything that goes into one PDF: its HTML, stylesheets, fonts, identifier
-    and the WeasyPrint version."""
+    and the WeasyPrint version; not where the project lies (a moved checkout keeps its cache)."""
     import weasyprint
 
+    fonts = job["fonts"]
+    for path in job.get("font_files", []):  # hashed by content below, wherever the checkout lies
+        fonts = fonts.replace(Path(path).as_uri(), Path(path).name)
     digest = hashlib.sha256()
-    for part in (job["html"], job["fonts"], job["identifier"], weasyprint.__version__, PDF_VARIANT):
+    for part in (job["html"], fonts, job["identifier"], weasyprint.__version__, PDF_VARIANT):
         digest.update(part.encode())
         digest.update(b"\0")
     for path in job["stylesheets"] + job.get("font_files", []):

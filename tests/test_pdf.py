@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, mkdocs_build, page, ui, view
+from conftest import LANGUAGES, ROOT, mkdocs_build, page, pdf_text, ui, view
 
 pytestmark = pytest.mark.pdf
 EDITION = view("en").edition
@@ -32,8 +32,8 @@ def pdf_path(site: Path, lang: str) -> Path:
     return site / "pdf" / f"{FILE}-{lang}.pdf"
 
 
-def text_of(reader: PdfReader) -> str:
-    return "\n".join(p.extract_text() or "" for p in reader.pages)
+def text_of(site: Path, lang: str) -> str:
+    return "\n".join(pdf_text(pdf_path(site, lang)))
 
 
 def squash(text: str) -> str:
@@ -92,9 +92,9 @@ def test_edition_metadata(site, readers, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_edition_text_is_in_the_language(readers, lang):
+def test_edition_text_is_in_the_language(site, lang):
     """The interface of the edition is in the language; pages not yet translated are marked."""
-    text = squash(text_of(readers[lang]))
+    text = squash(text_of(site, lang))
     assert ui(lang, "pdf_contents") in text
     assert any(letter in text for letter in OWN_LETTERS[lang]), f"no {lang} letters in the {lang} PDF"
     translated = [p for p in (ROOT / "docs" / lang).rglob("*.md")] if lang != "en" else []
@@ -111,8 +111,8 @@ def test_bookmarks_and_contents_links(site, readers, lang):
     for path in ["green-paper/foreword/", "green-paper/chapter-1/", "green-paper/conclusion/"]:
         assert h1(page(site, lang, path)) in titles, f"no bookmark for {path}"
     # the contents page (after the cover and the imprint) links to pages further on
-    contents = next(i for i, p in enumerate(reader.pages[:4])
-                    if (p.extract_text() or "").startswith(ui(lang, "pdf_contents")))
+    contents = next(i for i, text in enumerate(pdf_text(pdf_path(site, lang))[:4])
+                    if text.startswith(ui(lang, "pdf_contents")))
     annots = [a.get_object() for a in reader.pages[contents].get("/Annots", [])]
     internal = [a for a in annots if a.get("/Subtype") == "/Link" and "/Dest" in a]
     assert len(internal) >= 20
@@ -141,7 +141,7 @@ def test_fonts_are_ours_embedded_and_subset(readers, lang):
 def test_flowchart_diagram_with_its_heading_then_the_table_on_a_landscape_page(site, readers):
     reader = readers["en"]
     title = h1(page(site, "en", "road-map/flowchart/"))
-    texts = [squash(p.extract_text() or "") for p in reader.pages]
+    texts = [squash(text) for text in pdf_text(pdf_path(site, "en"))]
     first = next(i for i, t in enumerate(texts) if t.startswith(title) or f" {title}" in t[:200])
     assert squash(ui("en", "roadmap_diagram_caption_print"))[:40] in texts[first], "the diagram is not on the title's page"
     assert reader.pages[first].mediabox.width < reader.pages[first].mediabox.height
@@ -160,7 +160,7 @@ def test_footnote_on_the_page_of_its_call(site, readers):
     words = " ".join(before[-4:])
     note = re.search(rf'<li id="fn:{re.escape(call.group(1))}">(.*?)</li>', html, re.S).group(1)
     note = " ".join(re.sub(r"<[^>]+>|&#160;|&#8617;", " ", note).split())[:30]
-    pages = [squash(p.extract_text()) for p in readers["en"].pages]
+    pages = [squash(text) for text in pdf_text(pdf_path(site, "en"))]
     with_note = [i for i, text in enumerate(pages) if note in text]
     assert with_note, f"footnote text {note!r} not found in the PDF"
     assert any(words in pages[i] for i in with_note), f"the call after {words!r} is not on the note's page"
@@ -223,12 +223,19 @@ def _ask_for_pdf(page: Path, stem: str):
     page.write_text(text, encoding="utf-8")
 
 
-def test_a_page_asking_for_a_pdf_gets_one(project_copy, tmp_path):
+def test_a_page_asking_for_a_pdf_gets_one(site, project_copy, tmp_path):
+    """In a copy elsewhere with the project's PDF cache (filled by the build of `site`): the new
+    PDFs are rendered, PDFs that nothing changed are taken from the cache (a moved checkout keeps
+    its cache: fonts are keyed by content, not by path)."""
+    shutil.copytree(ROOT / ".cache" / "pdf", project_copy / ".cache" / "pdf")
     _only_languages(project_copy, {"en", "kk"})
     for target in (project_copy / "docs/countries/index.md", project_copy / "docs/kk/countries/index.md"):
         _ask_for_pdf(target, "country-test")
     result = mkdocs_build(project_copy, tmp_path / "site", env={"ROADMAP_PDF": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
+    reported = [line for line in result.stdout.splitlines() if line.startswith("PDF ")]
+    assert [line for line in reported if "country-test" in line and "unchanged" in line] == []
+    assert any("country-kazakhstan-kk.pdf" in line and "unchanged" in line for line in reported), reported
     for lang in ("en", "kk"):
         pdf = tmp_path / "site/pdf" / f"country-test-{lang}.pdf"
         assert pdf.exists()
@@ -313,10 +320,11 @@ def test_spaces_between_cyrillic_words_have_the_width_of_a_space(readers, lang):
     assert checked, "no space set in a Cyrillic font on the first pages"
 
 
-def test_the_action_plan_is_a_table_whose_header_row_repeats_on_every_page(readers):
+def test_the_action_plan_is_a_table_whose_header_row_repeats_on_every_page(site, readers):
     """In print the plan is a table per stage and direction (hooks/pdf_action_plan.html), on
     landscape pages, its header row repeated on every page it runs over."""
     header = [ui("en", "roadmap_task"), ui("en", "roadmap_persons_involved"), ui("en", "roadmap_indicators")]
-    pages = [p for p in readers["en"].pages if all(label in (p.extract_text() or "") for label in header)]
+    texts = pdf_text(pdf_path(site, "en"))
+    pages = [p for p, text in zip(readers["en"].pages, texts) if all(label in text for label in header)]
     plan_pages = [p for p in pages if p.mediabox.width > p.mediabox.height]
     assert len(plan_pages) >= 3, "the action plan's header row is not on each of its pages"

@@ -16,7 +16,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, ui, view
+from conftest import LANGUAGES, ROOT, pdf_text, ui, view
 from roadmap import paragraphs
 
 pytestmark = pytest.mark.pdf
@@ -180,7 +180,7 @@ def test_the_cover_is_wholly_in_the_edition_language(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_milestone_and_task_numbers_are_those_of_the_site(site, lang):
-    text = squash("\n".join(p.extract_text() or "" for p in PdfReader(site / "pdf" / f"{EDITION}-{lang}.pdf").pages))
+    text = squash("\n".join(pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf")))
     solid = re.sub(r"\s+", "", text)
     for task in view(lang).tasks:
         start = re.sub(r"\s+", "", task.text.plain)[:25]
@@ -191,7 +191,7 @@ def test_milestone_and_task_numbers_are_those_of_the_site(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_paragraph_number_is_printed(site, lang):
-    text = "\n".join(p.extract_text() or "" for p in PdfReader(site / "pdf" / f"{EDITION}-{lang}.pdf").pages)
+    text = "\n".join(pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf"))
     printed = set(re.findall(r"§\s*([FC0-9][0-9.]*\d)", text))
     wanted = {n for path in paragraphs.SECTIONS
               for n, _ in paragraphs.numbers((ROOT / "docs" / path).read_text(encoding="utf-8"))}
