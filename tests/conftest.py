@@ -5,6 +5,10 @@ The site is built once per state of the sources, in strict mode, and kept in
 the same commit reads the same build: `site` is the HTML alone (PDFs off, so HTML tests never
 wait for PDFs); `pdf_site` is the full build with its PDFs (tests marked `pdf`, runnable alone
 with `-m pdf` or skipped with `-m "not pdf"`). Tests read what a reader would get.
+
+Workers (pytest-xdist, `--dist loadgroup`): the PDF tests are one group (`xdist_group("pdf")`),
+sent first to one worker, which builds the PDFs and reads each PDF once; every other test goes to
+whichever worker is free, so the slow reader-page tests are shared.
 """
 
 import fcntl

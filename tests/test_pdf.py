@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, mkdocs_build, page, pdf_text, ui, view
 
-pytestmark = pytest.mark.pdf
+pytestmark = [pytest.mark.pdf, pytest.mark.xdist_group("pdf")]  # one worker: one build, one cache of read PDFs
 EDITION = view("en").edition
 FILE = EDITION["file"]
 # Letters a text in the language cannot do without (at least one must appear).

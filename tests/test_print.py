@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from conftest import LANGUAGES, ROOT, pdf_text, ui, view
 from roadmap import paragraphs
 
-pytestmark = pytest.mark.pdf
+pytestmark = [pytest.mark.pdf, pytest.mark.xdist_group("pdf")]  # one worker: one build, one cache of read PDFs
 MM = 72 / 25.4
 EDITION = view("en").edition["file"]
 
