@@ -7,7 +7,7 @@ import json
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from shared import (add_page, add_to_nav, built_languages, current_language, give_markdown, language_path,
+from shared import (ACTION_PLAN, add_page, add_to_nav, built_languages, current_language, give_markdown, language_path,
                     page_link, project_root, render, replace_markers, roadmap_view)
 
 from roadmap import paragraphs
@@ -59,7 +59,7 @@ def _changes(page, config, files) -> str:
             return page_link(page, files, known[change.where], f"p{change.where}")
         if change.where in milestones:
             return page_link(page, files, "road-map/flowchart.md", milestones[change.where].id)
-        return page_link(page, files, "road-map/action-plan.md", tasks[change.where].id)
+        return page_link(page, files, ACTION_PLAN, tasks[change.where].id)
 
     editions = list(reversed(view.edition["editions"]))
     return render("changes.html", view=view, ui=view.ui, editions=editions,

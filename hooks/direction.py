@@ -3,7 +3,7 @@
 
 
 from mkdocs.exceptions import PluginError
-from shared import page_link, render, replace_markers, roadmap_view
+from shared import ACTION_PLAN, page_link, render, replace_markers, roadmap_view
 
 
 
@@ -27,6 +27,6 @@ def _direction(marker, page, config, files) -> str:
         direction=directions[id],
         milestones=milestones,
         milestone_link={m.id: page_link(page, files, "road-map/flowchart.md", m.id) for m in milestones},
-        task_link={m.id: page_link(page, files, "road-map/action-plan.md", m.task.id)
+        task_link={m.id: page_link(page, files, ACTION_PLAN, m.task.id)
                    for m in milestones if m.task},
     )

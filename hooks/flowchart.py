@@ -5,7 +5,7 @@ Each milestone's table cell carries its id (its permalink) and links to its task
 
 from pathlib import Path
 
-from shared import page_is_draft, page_link, render, replace_markers, roadmap_view
+from shared import ACTION_PLAN, page_is_draft, page_link, render, replace_markers, roadmap_view
 
 from roadmap import flowchart
 
@@ -17,7 +17,7 @@ def on_page_content(html, page, config, files):
 def _flowchart(page, config, files) -> str:
     view = roadmap_view(config)
     task_link = {
-        m.id: page_link(page, files, "road-map/action-plan.md", m.task.id) if m.task else None
+        m.id: page_link(page, files, ACTION_PLAN, m.task.id) if m.task else None
         for m in view.milestones
     }
     return render("flowchart.html", view=view,

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
-from shared import DEFAULT, project_root, public_url, render, roadmap_view
+from shared import ACTION_PLAN, DEFAULT, project_root, public_url, render, roadmap_view
 
 from roadmap import flowchart
 from roadmap import print as edition_pdf
@@ -123,7 +123,8 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
     for path in chosen:
         page = by_path[path]
         level = 1 if kind == "page" else _level(page, set(chosen), view.lang)
-        html = _print_blocks(page.content, view, config)
+        plan = by_path.get(ACTION_PLAN)
+        html = _print_blocks(page.content, view, config, "/" + plan.url if plan else None)
         chapters.append(edition_pdf.Chapter(
             id=edition_pdf.page_id(path), path=path, title=page.title or path, level=level,
             html=edition_pdf.printable(
@@ -164,14 +165,16 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
     }
 
 
-def _print_blocks(html: str, view, config) -> str:
-    """The flowchart and the action plan as print templates render them from the road map."""
+def _print_blocks(html: str, view, config, plan_url: str | None) -> str:
+    """The flowchart and the action plan as print templates render them from the road map. A
+    milestone links to its task on the action plan's page (`plan_url`, from the site's root):
+    inside the PDF when the plan is printed in it, else on the site (roadmap.print.printable)."""
     fonts_css = Path(config.docs_dir) / "assets" / "stylesheets" / "fonts.css"
 
     def flowchart_print(match):
-        links = {m.id: f"#{m.task.id}" if m.task else None for m in view.milestones}
-        return render("pdf_flowchart.html", view=view, ui=view.ui,
-                                diagram=flowchart.diagram(view, links, fonts_css))
+        links = {m.id: f"{plan_url}#{m.task.id}" if m.task and plan_url else None for m in view.milestones}
+        return render("pdf_flowchart.html", view=view, ui=view.ui, task_link=links,
+                      diagram=flowchart.diagram(view, links, fonts_css))
 
     html = edition_pdf.replace_block(html, "flowchart", flowchart_print)
     return edition_pdf.replace_block(

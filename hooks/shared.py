@@ -28,6 +28,7 @@ from roadmap.localized import View, localized
 from roadmap.print import EditionError
 
 HOOKS = Path(__file__).resolve().parent
+ACTION_PLAN = "road-map/action-plan.md"  # the page of the tasks, which milestones link to
 
 
 def i18n(config):

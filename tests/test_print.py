@@ -190,6 +190,32 @@ def test_milestone_and_task_numbers_are_those_of_the_site(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_milestone_of_the_printed_flowchart_links_to_its_task(site, lang):
+    """In the diagram and in the table that follows it, a milestone's number jumps to its task in
+    the printed action plan (once they pointed at the flowchart's own page and led nowhere)."""
+    import pikepdf
+
+    path = site / "pdf" / f"{EDITION}-{lang}.pdf"
+    texts = [squash(text) for text in pdf_text(path)]
+    caption = squash(ui(lang, "roadmap_diagram_caption_print"))[:60]
+    diagram = next(i for i, text in enumerate(texts) if caption in text)
+    wanted = {f"road-map-action-plan--{m.task.id}" for m in view(lang).milestones if m.task}
+    assert len(wanted) == 30
+    with pikepdf.open(path) as pdf:
+        def destinations(index: int) -> set[str]:
+            return {str(a.Dest) for a in pdf.pages[index].obj.get("/Annots") or [] if "/Dest" in a}
+
+        table = set()
+        for index in range(diagram + 1, len(pdf.pages)):
+            box = pdf.pages[index].mediabox
+            if float(box[2]) <= float(box[3]):
+                break  # the table's landscape pages are over
+            table |= destinations(index)
+        assert wanted - destinations(diagram) == set(), "milestones of the diagram without a link to their task"
+        assert wanted - table == set(), "milestones of the table without a link to their task"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_paragraph_number_is_printed(site, lang):
     text = "\n".join(pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf"))
     printed = set(re.findall(r"§\s*([FC0-9][0-9.]*\d)", text))
