@@ -4,7 +4,7 @@ on the flowchart, and data-* attributes for the filter form. The form is hidden 
 docs/assets/javascripts/plan-filter.js shows it: without JavaScript every task is shown."""
 
 
-from shared import page_is_draft, page_link, render, replace_markers, roadmap_view
+from shared import FLOWCHART, page_is_draft, page_link, render, replace_markers, roadmap_view
 
 
 
@@ -16,7 +16,7 @@ def _action_plan(page, config, files) -> str:
     view = roadmap_view(config)
     return render("action_plan.html", view=view,
         ui=view.ui,
-        milestone_link={t.id: page_link(page, files, "road-map/flowchart.md", t.milestone.id) for t in view.tasks},
+        milestone_link={t.id: page_link(page, files, FLOWCHART, t.milestone.id) for t in view.tasks},
         page_draft=page_is_draft(page),
     )
 

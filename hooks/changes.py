@@ -7,7 +7,7 @@ import json
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from shared import (ACTION_PLAN, add_page, add_to_nav, built_languages, current_language, give_markdown, language_path,
+from shared import (ACTION_PLAN, FLOWCHART, add_page, add_to_nav, built_languages, current_language, give_markdown, language_path,
                     page_link, project_root, render, replace_markers, roadmap_view)
 
 from roadmap import paragraphs
@@ -58,7 +58,7 @@ def _changes(page, config, files) -> str:
         if change.where in known:
             return page_link(page, files, known[change.where], f"p{change.where}")
         if change.where in milestones:
-            return page_link(page, files, "road-map/flowchart.md", milestones[change.where].id)
+            return page_link(page, files, FLOWCHART, milestones[change.where].id)
         return page_link(page, files, ACTION_PLAN, tasks[change.where].id)
 
     editions = list(reversed(view.edition["editions"]))

@@ -3,7 +3,7 @@
 
 
 from mkdocs.exceptions import PluginError
-from shared import ACTION_PLAN, page_link, render, replace_markers, roadmap_view
+from shared import ACTION_PLAN, FLOWCHART, page_link, render, replace_markers, roadmap_view
 
 
 
@@ -26,7 +26,7 @@ def _direction(marker, page, config, files) -> str:
         ui=view.ui,
         direction=directions[id],
         milestones=milestones,
-        milestone_link={m.id: page_link(page, files, "road-map/flowchart.md", m.id) for m in milestones},
+        milestone_link={m.id: page_link(page, files, FLOWCHART, m.id) for m in milestones},
         task_link={m.id: page_link(page, files, ACTION_PLAN, m.task.id)
                    for m in milestones if m.task},
     )

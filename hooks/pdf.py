@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
-from shared import ACTION_PLAN, DEFAULT, project_root, public_url, render, roadmap_view
+from shared import ACTION_PLAN, DEFAULT, FLOWCHART, project_root, public_url, render, roadmap_view
 
 from roadmap import flowchart
 from roadmap import print as edition_pdf
@@ -123,8 +123,8 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
     for path in chosen:
         page = by_path[path]
         level = 1 if kind == "page" else _level(page, set(chosen), view.lang)
-        plan = by_path.get(ACTION_PLAN)
-        html = _print_blocks(page.content, view, config, "/" + plan.url if plan else None)
+        html = _print_blocks(page.content, view, config, *("/" + by_path[p].url if p in by_path else None
+                                                           for p in (ACTION_PLAN, FLOWCHART)))
         chapters.append(edition_pdf.Chapter(
             id=edition_pdf.page_id(path), path=path, title=page.title or path, level=level,
             html=edition_pdf.printable(
@@ -165,10 +165,11 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
     }
 
 
-def _print_blocks(html: str, view, config, plan_url: str | None) -> str:
+def _print_blocks(html: str, view, config, plan_url: str | None, flowchart_url: str | None) -> str:
     """The flowchart and the action plan as print templates render them from the road map. A
-    milestone links to its task on the action plan's page (`plan_url`, from the site's root):
-    inside the PDF when the plan is printed in it, else on the site (roadmap.print.printable)."""
+    milestone links to its task on the action plan's page, a task to its milestone on the
+    flowchart's (`plan_url`, `flowchart_url`: from the site's root): inside the PDF when that page
+    is printed in it, else on the site (roadmap.print.printable)."""
     fonts_css = Path(config.docs_dir) / "assets" / "stylesheets" / "fonts.css"
 
     def flowchart_print(match):
@@ -177,8 +178,9 @@ def _print_blocks(html: str, view, config, plan_url: str | None) -> str:
                       diagram=flowchart.diagram(view, links, fonts_css))
 
     html = edition_pdf.replace_block(html, "flowchart", flowchart_print)
-    return edition_pdf.replace_block(
-        html, "action-plan", lambda match: render("pdf_action_plan.html", view=view, ui=view.ui))
+    milestone_link = {t.id: f"{flowchart_url}#{t.milestone.id}" if flowchart_url else None for t in view.tasks}
+    return edition_pdf.replace_block(html, "action-plan", lambda match: render(
+        "pdf_action_plan.html", view=view, ui=view.ui, milestone_link=milestone_link))
 
 
 def _title(chapter, view):

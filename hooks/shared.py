@@ -29,6 +29,7 @@ from roadmap.print import EditionError
 
 HOOKS = Path(__file__).resolve().parent
 ACTION_PLAN = "road-map/action-plan.md"  # the page of the tasks, which milestones link to
+FLOWCHART = "road-map/flowchart.md"  # the page of the milestones, which tasks link to
 
 
 def i18n(config):

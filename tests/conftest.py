@@ -119,7 +119,8 @@ def page(site: Path, lang: str, path: str) -> str:
 @functools.cache
 def pdf_text(path: Path) -> tuple[str, ...]:
     """Each page's text as PDFium extracts it (pypdfium2, which pdfplumber installs; fifteen times
-    faster than pypdf's extract_text): lines end in "\\n", a hyphen added at a line break is "-"."""
+    faster than pypdf's extract_text): lines end in "\\n"; a hyphen PDFium marks as added at a line
+    break (U+0002) or as a hyphen inside a word (U+FFFE) is "-"."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(path))
@@ -127,7 +128,7 @@ def pdf_text(path: Path) -> tuple[str, ...]:
         pages = []
         for index in range(len(document)):
             text = document[index].get_textpage()
-            pages.append(text.get_text_range().replace("\r\n", "\n").replace("\x02", "-"))
+            pages.append(text.get_text_range().replace("\r\n", "\n").replace("\x02", "-").replace("\ufffe", "-"))
             text.close()
         return tuple(pages)
     finally:

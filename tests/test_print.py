@@ -35,7 +35,7 @@ def all_pdfs(site: Path) -> list[Path]:
 
 def letters(path: Path) -> list[tuple[float, float, list[dict]]]:
     """Each page's width, height and letters, as pdfplumber gives them (text, size, fontname, top,
-    bottom, x0) but read by PDFium (pypdfium2, which pdfplumber itself installs): the same values
+    bottom, x0; and x1, the right of the letter's box) but read by PDFium (pypdfium2, which pdfplumber itself installs): the same values
     for our PDFs at a seventh of the time. A letter's size is its font's size times its text
     matrix's scale; its bottom is the foot of PDFium's loose box (the font's descent); PDFium
     reports a hyphen added at a line break as U+0002."""
@@ -61,7 +61,7 @@ def letters(path: Path) -> list[tuple[float, float, list[dict]]]:
                 bottom = height - box.bottom
                 chars.append({"text": chr(pdfium_c.FPDFText_GetUnicode(text, i)).replace("\x02", "-"),
                               "size": size, "fontname": font.value.decode("latin-1"),
-                              "top": bottom - size, "bottom": bottom, "x0": x.value})
+                              "top": bottom - size, "bottom": bottom, "x0": x.value, "x1": box.right})
             text.close()
             page.close()
             pages.append((width, height, chars))
@@ -109,6 +109,19 @@ def test_no_heading_is_stranded_at_the_foot_of_a_page(site):
                     if len(after) < 2:
                         stranded.append(f"{pdf.name} p. {n}: {line['text'][:50]!r}")
     assert stranded == []
+
+
+def test_no_letter_comes_near_the_edge_of_the_paper(site):
+    """No letter within 5 mm of the paper's left or right edge, where office printers leave paper
+    blank (the paragraph numbers in the left margin start at 7 mm). Once the action plan's tables
+    ran 16 mm past the landscape pages' text block, to the edge."""
+    near = []
+    for pdf in all_pdfs(site):
+        for n, (width, height, chars) in enumerate(letters(pdf), 1):
+            drawn = [c for c in chars if c["text"].strip()]
+            if drawn and (min(c["x0"] for c in drawn) < 5 * MM or max(c["x1"] for c in drawn) > width - 5 * MM):
+                near.append(f"{pdf.name} p. {n}")
+    assert near == []
 
 
 def test_no_page_is_less_than_a_third_full_but_covers_part_openers_and_chapter_ends(site):
@@ -190,9 +203,10 @@ def test_milestone_and_task_numbers_are_those_of_the_site(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_milestone_of_the_printed_flowchart_links_to_its_task(site, lang):
+def test_milestones_and_tasks_link_to_each_other_in_print(site, lang):
     """In the diagram and in the table that follows it, a milestone's number jumps to its task in
-    the printed action plan (once they pointed at the flowchart's own page and led nowhere)."""
+    the printed action plan, and in the plan a task's milestone number jumps back to the table
+    (once both pointed at their own page and led nowhere)."""
     import pikepdf
 
     path = site / "pdf" / f"{EDITION}-{lang}.pdf"
@@ -205,14 +219,16 @@ def test_every_milestone_of_the_printed_flowchart_links_to_its_task(site, lang):
         def destinations(index: int) -> set[str]:
             return {str(a.Dest) for a in pdf.pages[index].obj.get("/Annots") or [] if "/Dest" in a}
 
-        table = set()
+        landscape = set()  # the flowchart's table, then the action plan
         for index in range(diagram + 1, len(pdf.pages)):
             box = pdf.pages[index].mediabox
             if float(box[2]) <= float(box[3]):
-                break  # the table's landscape pages are over
-            table |= destinations(index)
+                break
+            landscape |= destinations(index)
         assert wanted - destinations(diagram) == set(), "milestones of the diagram without a link to their task"
-        assert wanted - table == set(), "milestones of the table without a link to their task"
+        assert wanted - landscape == set(), "milestones of the table without a link to their task"
+        back = {f"road-map-flowchart--{t.milestone.id}" for t in view(lang).tasks}
+        assert back - landscape == set(), "tasks of the action plan without a link to their milestone"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
