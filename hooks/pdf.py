@@ -234,6 +234,10 @@ def _render(jobs: list[dict], cache_dir: Path) -> list[dict]:
                 problems.append(f"{name}: a page asks for {', '.join(result['refused'])}, which is not a "
                                 "file of the site. The PDF reads only the site's own files: remove the "
                                 "link or image, or add the file under docs/assets/.")
+            if result["dead_links"]:
+                problems.append(f"{name}: links to {', '.join('#' + a for a in result['dead_links'][:5])} lead "
+                                "nowhere in the PDF (no element there has that id): link to the page that "
+                                "holds it (hooks/pdf.py, the print templates hooks/pdf_*.html).")
             families = {family for family in result["families"] if not family.startswith(edition_pdf.FAMILY)}
             if families:
                 problems.append(f"{name}: drawn partly with machine font(s) {', '.join(sorted(families))}; "

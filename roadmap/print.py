@@ -15,6 +15,7 @@ it directly:
 
 import hashlib
 import json
+import logging
 import os
 import posixpath
 import re
@@ -348,15 +349,34 @@ def store(job: dict, result: dict, cache_dir: Path) -> None:
     cache_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(job["target"], cache_dir / f"{key}.pdf.part")
     (cache_dir / f"{key}.pdf.part").replace(cache_dir / f"{key}.pdf")
-    keep = {k: result[k] for k in ("pages", "bytes", "families", "refused")}
+    keep = {k: result[k] for k in ("pages", "bytes", "families", "refused", "dead_links")}
     (cache_dir / f"{key}.json").write_text(json.dumps(keep), encoding="utf-8")
+
+
+class _DeadLinks(logging.Handler):
+    """WeasyPrint's word that a link in the document leads to no anchor in it (it then drops the
+    link, so the PDF alone cannot show it): the anchors, collected."""
+
+    MESSAGE = "No anchor #%s for internal URI reference"  # weasyprint/pdf/anchors.py (65)
+
+    def __init__(self, found: list[str]):
+        super().__init__(logging.ERROR)
+        self.found = found
+
+    def emit(self, record):
+        if record.msg == self.MESSAGE and record.args:
+            self.found.append(str(record.args[0]))
 
 
 def render(job: dict) -> dict:
     """Write one PDF. `job`: html, base_url, fonts (CSS), stylesheets (paths), roots (what may be
-    read), target (path), identifier. Returns pages, seconds, bytes, the font families used and
-    the URLs refused, or `error` (a plain message)."""
+    read), target (path), identifier. Returns pages, seconds, bytes, the font families used, the
+    URLs refused and the links that lead nowhere (`dead_links`), or `error` (a plain message)."""
     refused: list[str] = []
+    dead_links: list[str] = []
+    weasyprint_log = logging.getLogger("weasyprint")
+    handler = _DeadLinks(dead_links)
+    weasyprint_log.addHandler(handler)
     try:
         check_weasyprint()
         from weasyprint import CSS, HTML
@@ -380,6 +400,8 @@ def render(job: dict) -> dict:
         return {"target": job["target"], "error": str(error)}
     except Exception as error:  # reported by the hook as one line, never as a traceback
         return {"target": job["target"], "error": f"{type(error).__name__}: {error}"}
+    finally:
+        weasyprint_log.removeHandler(handler)
     try:
         _write(Path(job["target"]), pdf)
     except OSError as error:
@@ -391,6 +413,7 @@ def render(job: dict) -> dict:
         "bytes": len(pdf),
         "families": sorted({_text(font.family) for font in document.fonts.values()}),
         "refused": sorted(set(refused)),
+        "dead_links": sorted(set(dead_links)),
     }
 
 

@@ -262,6 +262,25 @@ def test_missing_font_is_named(project_copy, tmp_path):
     _fails_cleanly(project_copy, tmp_path, "roadmap-en-bold.woff2", "make_fonts.py")
 
 
+def test_a_link_that_leads_nowhere_in_the_pdf_is_named(tmp_path):
+    """WeasyPrint drops an internal link whose anchor is not in the document, so the PDF alone
+    cannot show it; the renderer names it."""
+    from roadmap import print as edition_pdf
+
+    html = ('<html lang="en"><body><p id="here">Here</p>'
+            '<p><a href="#here">fine</a> <a href="#nowhere">dead</a></p></body></html>')
+    result = edition_pdf.render({"html": html, "base_url": tmp_path.as_uri() + "/", "fonts": "", "stylesheets": [],
+                                 "roots": [str(tmp_path)], "target": str(tmp_path / "out.pdf"), "identifier": "t"})
+    assert result.get("dead_links") == ["nowhere"], result
+
+
+def test_a_print_template_linking_nowhere_stops_the_build(project_copy, tmp_path):
+    template = project_copy / "hooks/pdf_action_plan.html"
+    template.write_text('<p><a href="#no-such-task">T99</a></p>\n' + template.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    _fails_cleanly(project_copy, tmp_path, "#road-map-action-plan--no-such-task", "lead nowhere in the PDF")
+
+
 def test_broken_template_is_named(project_copy, tmp_path):
     template = project_copy / "hooks/pdf_edition.html"
     template.write_text(template.read_text(encoding="utf-8") + "\n{% if %}\n", encoding="utf-8")
