@@ -8,10 +8,10 @@ import json
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
-from shared import (add_page, built_languages, current_language, give_markdown, language_path, page_link, render,
-                    replace_markers, roadmap_view)
+from shared import (ACTION_PLAN, FLOWCHART, add_page, built_languages, current_language, give_markdown,
+                    language_path, page_link, render, replace_markers, roadmap_view)
 
-LINKS = ["index.md", "green-paper/index.md", "road-map/flowchart.md", "road-map/action-plan.md",
+LINKS = ["index.md", "green-paper/index.md", FLOWCHART, ACTION_PLAN,
          "countries/index.md", "contribute.md"]
 
 
