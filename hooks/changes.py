@@ -7,8 +7,8 @@ import json
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from shared import (ACTION_PLAN, FLOWCHART, add_page, add_to_nav, built_languages, current_language, give_markdown, language_path,
-                    page_link, project_root, render, replace_markers, roadmap_view)
+from shared import (ACTION_PLAN, FLOWCHART, add_page, add_to_nav, built_languages, current_language, give_markdown,
+                    language_path, page_link, project_root, render, replace_markers, roadmap_view)
 
 from roadmap import paragraphs
 

@@ -119,12 +119,12 @@ def _job(view, config, by_path, stem, kind, contents, appendix) -> dict:
         faces, families, font_files = edition_pdf.print_fonts(fonts_css, font_cache, lang)
     except Exception as error:  # a missing font file: one plain message
         raise PluginError(f"PDF edition: {error}") from None
+    plan_url, flowchart_url = ("/" + by_path[p].url if p in by_path else None for p in (ACTION_PLAN, FLOWCHART))
     chapters = []
     for path in chosen:
         page = by_path[path]
         level = 1 if kind == "page" else _level(page, set(chosen), view.lang)
-        html = _print_blocks(page.content, view, config, *("/" + by_path[p].url if p in by_path else None
-                                                           for p in (ACTION_PLAN, FLOWCHART)))
+        html = _print_blocks(page.content, view, config, plan_url, flowchart_url)
         chapters.append(edition_pdf.Chapter(
             id=edition_pdf.page_id(path), path=path, title=page.title or path, level=level,
             html=edition_pdf.printable(
