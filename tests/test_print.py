@@ -232,6 +232,23 @@ def test_milestones_and_tasks_link_to_each_other_in_print(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_task_of_the_printed_plan_has_its_direction_named_on_its_page(site, lang):
+    """A plan table's direction heads it on every page it runs over. As a <caption> it was printed
+    once, and could stay at the foot of a page (with the stage's heading) while the rows moved on."""
+    texts = [squash(text) for text in pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf")]
+    columns = [squash(ui(lang, key)) for key in ("roadmap_persons_involved", "roadmap_indicators")]
+    plan = [i for i, text in enumerate(texts) if all(column in text for column in columns)]
+    assert plan, f"{lang}: no page of the printed action plan found"
+    unnamed = []
+    for task in view(lang).tasks:
+        pages = [i for i in plan if re.search(rf"\b{task.code}\b", texts[i])]
+        assert pages, f"{lang}: {task.code} is not in the printed plan"
+        unnamed += [f"{task.code} on p. {i + 1} without «{task.direction.label.plain}»" for i in pages
+                    if squash(task.direction.label.plain) not in texts[i]]
+    assert not unnamed, f"{lang}: " + "; ".join(unnamed)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_paragraph_number_is_printed(site, lang):
     text = "\n".join(pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf"))
     printed = set(re.findall(r"§\s*([FC0-9][0-9.]*\d)", text))
