@@ -232,6 +232,26 @@ def test_milestones_and_tasks_link_to_each_other_in_print(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_directions_table_of_milestones_is_printed_whole_on_one_page(site, lang):
+    """In the Green Paper (from the first of these tables to the flowchart's diagram), a
+    direction's table of at most six milestones is never split: split, it once left one row alone
+    on a page."""
+    texts = [squash(text) for text in pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf")]
+    heading = squash(ui(lang, "roadmap_direction_heading"))
+    first = next(i for i, text in enumerate(texts) if heading in text)
+    caption = squash(ui(lang, "roadmap_diagram_caption_print"))[:60]
+    diagram = next(i for i, text in enumerate(texts) if caption in text)
+    split = {}
+    for direction in view(lang).directions:
+        codes = [m.code for m in view(lang).milestones_in(direction=direction) if m.code]
+        pages = sorted({i + 1 for i in range(first, diagram) for code in codes
+                        if re.search(rf"\b{code}\b", texts[i])})
+        if len(pages) != 1:
+            split[direction.label.plain] = pages
+    assert not split, f"{lang}: tables on more than one page (or none): {split}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_task_of_the_printed_plan_has_its_direction_named_on_its_page(site, lang):
     """A plan table's direction heads it on every page it runs over. As a <caption> it was printed
     once, and could stay at the foot of a page (with the stage's heading) while the rows moved on."""
