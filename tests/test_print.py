@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, pdf_text, ui, view
+from roadmap_html import parse
 from roadmap import paragraphs
 
 pytestmark = [pytest.mark.pdf, pytest.mark.xdist_group("pdf")]  # one worker: one build, one cache of read PDFs
@@ -249,6 +250,25 @@ def test_each_directions_table_of_milestones_is_printed_whole_on_one_page(site, 
         if len(pages) != 1:
             split[direction.label.plain] = pages
     assert not split, f"{lang}: tables on more than one page (or none): {split}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_glossary_term_ends_a_page_away_from_its_definition(site, lang):
+    """Like a heading, a term closing a page with its definition overleaf is stranded (once the
+    Kyrgyz edition's «Ак китеп (White Paper)» closed p. 49). The terms are read as printed from
+    the glossary page's <dt>s; a page's text ends with its running head and folio."""
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    glossary = parse((site / prefix / "road-map/glossary/index.html").read_text(encoding="utf-8"))
+    terms = [re.sub(r"\s+", "", dt.text()) for dt in glossary.find_all("dt")]
+    assert len(terms) == len(view(lang).glossary)
+    title = ui(lang, "glossary_title")  # the running head of the glossary's pages
+    stranded = []
+    for number, text in enumerate(pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf"), 1):
+        if title not in text:
+            continue
+        body = re.sub(r"\d+$", "", re.sub(r"\s+", "", squash(text))).removesuffix(re.sub(r"\s+", "", title))
+        stranded += [f"p. {number}: {term}" for term in terms if body.endswith(term)]
+    assert not stranded, f"{lang}: terms at a page's foot, their definitions overleaf: {stranded}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
