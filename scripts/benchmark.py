@@ -16,7 +16,8 @@ reference measured in the same run, and the ratio is what to compare across runs
 2. PDFs: a full build from a copy of the project with an empty .cache (cold), its `PDF ...` lines
    (pages, CPU per PDF), then a second build with the cache kept (warm: every PDF "unchanged").
    Reference: WeasyPrint alone laying out the text of the English edition's pages as plain <p>
-   paragraphs with the project's fonts and no other CSS, in a subprocess (ms per page).
+   paragraphs with the project's fonts and no other CSS, in a subprocess (ms per page; also per
+   1,000 printed letters, which does not reward larger type or emptier pages).
 3. What a reader downloads on a first view: bytes over the wire (gzip, from nginx) and requests,
    as headless Chromium fetches them (Chrome DevTools Protocol network events), for each page
    type in each language, against the stock build's page of the same type. Budget: 100 KB.
@@ -288,6 +289,16 @@ def measure_pdfs(work: Path, ours: Path, html_cpu: float | None) -> dict:
         p["ratio_vs_plain"] = ratio(p["ms_per_page"], floor)
     for t in totals.values():
         t["ratio_vs_plain"] = ratio(t["ms_per_page"], floor)
+    english = next((p for p in pdfs if p["kind"] == "edition" and p["lang"] == "en"), None)
+    per_text = None
+    if english and english["cpu_s"]:
+        ours_chars = printed_characters(site / "pdf" / english["file"])
+        plain_chars = printed_characters(work / "plain.pdf")
+        if ours_chars and plain_chars:
+            ours_ms, plain_ms = 1e6 * english["cpu_s"] / ours_chars, 1e6 * plain["plain"]["cpu_s"] / plain_chars
+            per_text = {"characters": ours_chars, "plain_characters": plain_chars,
+                        "ms_per_1000": round(ours_ms, 1), "plain_ms_per_1000": round(plain_ms, 1),
+                        "ratio": ratio(ours_ms, plain_ms)}
     return {
         "pdfs": pdfs, "totals": totals, "plain": plain,
         "cold_build": cold, "warm_build": warm,
@@ -295,8 +306,28 @@ def measure_pdfs(work: Path, ours: Path, html_cpu: float | None) -> dict:
         "warm": {"files": len(warm_pdfs), "unchanged": sum(p["unchanged"] for p in warm_pdfs),
                  "cpu_s": warm["cpu_s"], "ratio_vs_html_build": ratio(warm["cpu_s"], html_cpu),
                  "ratio_vs_cold": ratio(warm["cpu_s"], cold["cpu_s"])},
-        "english_edition": next((p for p in pdfs if p["kind"] == "edition" and p["lang"] == "en"), None),
+        "english_edition": english,
+        "english_edition_per_text": per_text,
     }
+
+
+def printed_characters(path: Path) -> int | None:
+    """The letters a PDF prints (whitespace left out), as PDFium reads them (pypdfium2, which the
+    test tools install): running heads, folios and table headers count, as they are laid out too."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return None
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        count = 0
+        for page in document:
+            text = page.get_textpage()
+            count += sum(not c.isspace() for c in text.get_text_range())
+            text.close()
+        return count
+    finally:
+        document.close()
 
 
 class _Paragraphs(HTMLParser):
@@ -767,6 +798,10 @@ def print_tables(r: dict) -> None:
                 print(f"   the same text as whole documents: {e['cpu_s']:.2f} s against {plain['plain']['cpu_s']:.2f} s "
                       f"= {times(ratio(e['cpu_s'], plain['plain']['cpu_s']))} ({e['pages']} against "
                       f"{plain['plain']['pages']} pages: page layout and type size differ)")
+                t = section.get("english_edition_per_text")
+                if t:
+                    print(f"   per 1,000 printed letters: {t['ms_per_1000']} ms ({t['characters']:,}) against "
+                          f"{t['plain_ms_per_1000']} ms plain ({t['plain_characters']:,}) = {times(t['ratio'])}")
             cold, warm = section["cold_build"], section["warm"]
             print(f"   whole build with PDFs: {cold['cpu_s']:.1f} s CPU, {cold['wall_s']:.1f} s wall; "
                   f"PDFs are {100 * (section['pdf_share_of_build_cpu'] or 0):.0f} % of its CPU")
