@@ -98,6 +98,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[\u2010\u00ad-]\s*\n\s*", "", text))
 
 
+def solid(text: str) -> str:
+    """The text without any whitespace, for comparing what a line break may have split."""
+    return re.sub(r"\s+", "", text)
+
+
+def edition_pages(site: Path, lang: str) -> list[str]:
+    """Each page's text of the edition in `lang`, squashed."""
+    return [squash(text) for text in pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf")]
+
+
 def test_no_heading_is_stranded_at_the_foot_of_a_page(site):
     stranded = []
     for pdf in all_pdfs(site):
@@ -195,10 +205,10 @@ def test_the_cover_is_wholly_in_the_edition_language(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_milestone_and_task_numbers_are_those_of_the_site(site, lang):
     text = squash("\n".join(pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf")))
-    solid = re.sub(r"\s+", "", text)
+    whole = solid(text)
     for task in view(lang).tasks:
-        start = re.sub(r"\s+", "", task.text.plain)[:25]
-        assert f"{task.code}{start}" in solid, f"{lang}: {task.code} {task.text.plain[:30]} is not in the plan"
+        start = solid(task.text.plain)[:25]
+        assert f"{task.code}{start}" in whole, f"{lang}: {task.code} {task.text.plain[:30]} is not in the plan"
     for milestone in view(lang).milestones:
         assert re.search(rf"\b{milestone.code}\b", text), f"{lang}: {milestone.code} missing"
 
@@ -237,7 +247,7 @@ def test_each_directions_table_of_milestones_is_printed_whole_on_one_page(site, 
     """In the Green Paper (from the first of these tables to the flowchart's diagram), a
     direction's table of at most six milestones is never split: split, it once left one row alone
     on a page."""
-    texts = [squash(text) for text in pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf")]
+    texts = edition_pages(site, lang)
     heading = squash(ui(lang, "roadmap_direction_heading"))
     first = next(i for i, text in enumerate(texts) if heading in text)
     caption = squash(ui(lang, "roadmap_diagram_caption_print"))[:60]
@@ -259,14 +269,14 @@ def test_no_glossary_term_ends_a_page_away_from_its_definition(site, lang):
     the glossary page's <dt>s; a page's text ends with its running head and folio."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
     glossary = parse((site / prefix / "road-map/glossary/index.html").read_text(encoding="utf-8"))
-    terms = [re.sub(r"\s+", "", dt.text()) for dt in glossary.find_all("dt")]
+    terms = [solid(dt.text()) for dt in glossary.find_all("dt")]
     assert len(terms) == len(view(lang).glossary)
     title = ui(lang, "glossary_title")  # the running head of the glossary's pages
     stranded = []
-    for number, text in enumerate(pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf"), 1):
+    for number, text in enumerate(edition_pages(site, lang), 1):
         if title not in text:
             continue
-        body = re.sub(r"\d+$", "", re.sub(r"\s+", "", squash(text))).removesuffix(re.sub(r"\s+", "", title))
+        body = re.sub(r"\d+$", "", solid(text)).removesuffix(solid(title))
         stranded += [f"p. {number}: {term}" for term in terms if body.endswith(term)]
     assert not stranded, f"{lang}: terms at a page's foot, their definitions overleaf: {stranded}"
 
@@ -275,7 +285,7 @@ def test_no_glossary_term_ends_a_page_away_from_its_definition(site, lang):
 def test_every_task_of_the_printed_plan_has_its_direction_named_on_its_page(site, lang):
     """A plan table's direction heads it on every page it runs over. As a <caption> it was printed
     once, and could stay at the foot of a page (with the stage's heading) while the rows moved on."""
-    texts = [squash(text) for text in pdf_text(site / "pdf" / f"{EDITION}-{lang}.pdf")]
+    texts = edition_pages(site, lang)
     columns = [squash(ui(lang, key)) for key in ("roadmap_persons_involved", "roadmap_indicators")]
     plan = [i for i, text in enumerate(texts) if all(column in text for column in columns)]
     assert plan, f"{lang}: no page of the printed action plan found"
