@@ -386,6 +386,7 @@ class _Checker:
         ui_texts: dict[str, dict[str, str]] = {}
         avoid: dict[str, dict[str, list[str]]] = {}
         english_ui: Map | None = None
+        raw: dict[str, Map] = {}  # each translation file as read, for the lines of its texts
         i18n = self.data_dir / "i18n"
         for path in sorted(i18n.glob("*.yml")) if i18n.is_dir() else []:
             lang = path.stem
@@ -417,6 +418,7 @@ class _Checker:
             status[lang] = strings.get("translation")
             sources[lang] = dict(strings.get("sources") or {})
             translations[lang] = self.translated(shown, strings, every, english)
+            raw[lang] = strings
         if english_ui is None:
             self.add(self.shown(i18n / "en.yml"), None,
                      "the file is missing or unreadable: it holds the English interface strings "
@@ -436,9 +438,11 @@ class _Checker:
         for lang, strings in translations.items():
             shown = self.shown(i18n / f"{lang}.yml")
             for (section, id, f), text in strings.items():
-                self.check_text(shown, None, f'{section} → "{id}" → "{f}"', text, english.get((section, id, f)))
+                self.check_text(shown, _line_of(raw[lang].get(section), id, f), f'{section} → "{id}" → "{f}"',
+                                text, english.get((section, id, f)))
         for key, text in english.items():
-            self.check_text(self.file(key[0]), None, f'{key[0]} "{key[1]}", key "{key[2]}"', text, None)
+            self.check_text(self.file(key[0]), _line_of(every.get(key[0]), key[1], key[2]),
+                            f'{key[0]} "{key[1]}", key "{key[2]}"', text, None)
         return translations, status, sources, ui_texts, avoid
 
     def check_text(self, shown: str, line, where: str, text: str, english: str | None):
@@ -514,6 +518,12 @@ def _line_in(item: Map, key: str, value) -> int:
     if isinstance(values, Seq) and value in values:
         return values.line_of(values.index(value))
     return item.line_of(key)
+
+
+def _line_of(entries, id: str, field: str) -> int | None:
+    """The line of `field` in the entry `id` of a section as read (None when it is not known)."""
+    entry = entries.get(id) if isinstance(entries, dict) else None
+    return (entry.line_of(field) or None) if isinstance(entry, Map) else None
 
 
 def _english_strings(good, vision) -> dict[tuple[str, str, str], str]:

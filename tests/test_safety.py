@@ -112,6 +112,23 @@ def test_script_in_an_interface_string_is_refused_by_the_check_and_the_build(pro
     assert f"data/i18n/ru.yml, line {line}" in output
 
 
+def test_html_in_a_data_string_is_refused_with_file_and_line(project_copy):
+    """A direction's label, translated (data/i18n/ky.yml) and in English (data/directions.yml)."""
+    planted = {}
+    for shown, old, new in [("data/i18n/ky.yml", "    label: Маданият", "    label: Маданият<img src=x onerror=alert(1)>"),
+                            ("data/directions.yml", "  label: Culture", "  label: Culture <script>alert(1)</script>")]:
+        path = project_copy / shown
+        text = path.read_text(encoding="utf-8")
+        assert old + "\n" in text
+        path.write_text(text.replace(old + "\n", new + "\n", 1), encoding="utf-8")
+        planted[shown] = line_of(text, old + "\n")
+    check = subprocess.run([sys.executable, "-m", "roadmap.check", "--data", str(project_copy / "data")],
+                           capture_output=True, text=True, cwd=project_copy)
+    assert check.returncode == 1
+    for shown, line in planted.items():
+        assert f"{shown}, line {line}: " in check.stdout and "the text contains HTML" in check.stdout, check.stdout
+
+
 def test_quotes_in_an_interface_string_cannot_break_out_of_an_attribute(project_copy, tmp_path):
     set_ui(project_copy, "ru", "site_description", "'Описание\" onmouseover=\"alert(1)'")
     set_ui(project_copy, "ru", "site_name", "'Карта & \"компания\"'")
