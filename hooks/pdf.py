@@ -250,6 +250,7 @@ def _render(jobs: list[dict], cache_dir: Path) -> list[dict]:
             results.append(result)
         if errors:
             raise PluginError("PDF edition failed:\n  " + "\n  ".join(errors))
+        edition_pdf.prune(cache_dir)
     return results
 
 

@@ -10,7 +10,8 @@ it directly:
   stylesheets and the project's fonts. Any other URL in a page (`file:` outside the site, http(s),
   paths climbing out of the site) is refused, named in the result, and never fetched;
 - `cached()` / `store()` keep each PDF under the hash of everything that goes into it, so an
-  unchanged PDF is not rendered again.
+  unchanged PDF is not rendered again; `prune()` keeps that cache under 100 MB, dropping the PDFs
+  used least recently.
 """
 
 import hashlib
@@ -341,6 +342,7 @@ def cached(job: dict, cache_dir: Path) -> dict | None:
         return None
     result = json.loads(meta.read_text(encoding="utf-8"))
     _write(Path(job["target"]), pdf.read_bytes())
+    pdf.touch()  # used now: the last to go when the cache is pruned
     return {**result, "target": job["target"], "seconds": 0.0, "cached": True}
 
 
@@ -351,6 +353,30 @@ def store(job: dict, result: dict, cache_dir: Path) -> None:
     (cache_dir / f"{key}.pdf.part").replace(cache_dir / f"{key}.pdf")
     keep = {k: result[k] for k in ("pages", "bytes", "families", "refused", "dead_links")}
     (cache_dir / f"{key}.json").write_text(json.dumps(keep), encoding="utf-8")
+
+
+CACHE_LIMIT = 100 * 1024 * 1024  # .cache/pdf: about fifteen builds of all 42 PDFs
+
+
+def prune(cache_dir: Path, limit: int = CACHE_LIMIT) -> list[str]:
+    """Keep the cache under `limit` bytes: the PDFs used least recently (by the date `cached` and
+    `store` give them) go first, each with its .json. Returns the keys removed."""
+    entries = []
+    for pdf in cache_dir.glob("*.pdf"):
+        try:
+            info = pdf.stat()
+        except FileNotFoundError:  # removed meanwhile by another build
+            continue
+        entries.append((info.st_mtime, info.st_size, pdf))
+    entries.sort(reverse=True)  # newest first
+    total, removed = 0, []
+    for _, size, pdf in entries:
+        total += size
+        if total > limit:
+            pdf.unlink(missing_ok=True)
+            pdf.with_suffix(".json").unlink(missing_ok=True)
+            removed.append(pdf.stem)
+    return removed
 
 
 class _DeadLinks(logging.Handler):

@@ -3,6 +3,7 @@ beside the site, tagged, with our own fonts, bookmarks, working links and footno
 their page; a short PDF for any page whose front matter says `pdf: <stem>`; clear messages for
 bad input."""
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -192,6 +193,32 @@ def test_two_builds_with_different_temporary_folders_give_the_same_bytes(project
         outputs.append({p.name: p.read_bytes() for p in sorted((tmp_path / f"site{n}" / "pdf").glob("*.pdf"))})
     assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) == 6
     assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
+
+
+def test_the_pdf_cache_keeps_what_was_used_last_and_stays_under_its_limit(tmp_path):
+    """.cache/pdf grew by every PDF ever printed (59 MB in a working checkout after four days):
+    over its limit, the PDFs used least recently go, each with its .json; a PDF taken from the
+    cache counts as used."""
+    from roadmap import print as edition_pdf
+
+    cache, jobs = tmp_path / "cache", []
+    for n in range(4):
+        target = tmp_path / f"site/{n}.pdf"
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(b"%PDF" + bytes(996))  # 1,000 bytes
+        job = {"html": f"<p>{n}</p>", "fonts": "", "identifier": str(n), "stylesheets": [], "target": str(target)}
+        edition_pdf.store(job, {"pages": 1, "bytes": 1000, "families": [], "refused": [], "dead_links": []}, cache)
+        os.utime(cache / f"{edition_pdf.job_key(job)}.pdf", (1000 + n, 1000 + n))  # 0 the oldest, 3 the newest
+        jobs.append(job)
+    assert edition_pdf.cached(jobs[0], cache)["cached"]  # the oldest is used again: now the newest
+
+    removed = edition_pdf.prune(cache, limit=2500)  # room for two
+
+    keys = [edition_pdf.job_key(job) for job in jobs]
+    assert sorted(removed) == sorted(keys[1:3])
+    assert sorted(path.name for path in cache.iterdir()) == sorted(
+        f"{keys[n]}.{ext}" for n in (0, 3) for ext in ("pdf", "json"))
+    assert edition_pdf.prune(cache, limit=2500) == []
 
 
 # --- a page's own PDF (`pdf:` in its front matter) and bad input --------------------------------
