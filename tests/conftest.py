@@ -206,5 +206,6 @@ def reader(browser):
 def screen(driver, width: int, scheme: str) -> None:
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
-        "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {  # a reader who asks for less motion: the
+        "features": [{"name": "prefers-color-scheme", "value": scheme},  # page's final colours at once
+                     {"name": "prefers-reduced-motion", "value": "reduce"}]})

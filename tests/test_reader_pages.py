@@ -32,8 +32,9 @@ UNCOMPRESSED = {".woff2", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".gz
 
 def look(driver, width: int, scheme: str) -> None:
     """The page as it looks on that screen in that scheme (Material follows the reader's scheme):
-    waited for in the page, until Material has switched its palette, its colour transitions have
-    ended and two frames are drawn (axe would otherwise measure a colour halfway)."""
+    waited for in the page, until Material has switched its palette, any animation has ended and
+    two frames are drawn (axe would otherwise measure a colour halfway). The reader asks for
+    reduced motion (`screen`), so Material's colour transitions are off and the wait is short."""
     screen(driver, width, scheme)
     wanted = "slate" if scheme == "dark" else "default"
     switched = driver.execute_async_script("""
