@@ -5,15 +5,22 @@ milestone and task numbers as on the site, paragraph numbers, the imprint, a tag
 embedded fonts, working links."""
 
 import ctypes
+import json
 import math
+import os
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
+import cssselect2
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+import tinycss2
+import tinyhtml5
 from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, pdf_text, ui, view
@@ -428,3 +435,100 @@ def test_the_structure_tree_of_every_pdf_reads_as_a_document(site):
             if kind == "/Figure" and not str(node.get("/Alt", "")).strip():
                 problems.append(f"{path.name}: a figure without a text alternative")
     assert problems == []
+
+
+# The PDF jobs of an English preview build (what WeasyPrint would be given), printed by none:
+# roadmap.print.cached stands in for the cache and answers for every PDF.
+CAPTURE_JOBS = """
+import json, sys
+from roadmap import print as edition_pdf
+jobs = []
+def capture(job, cache_dir):
+    jobs.append({"target": job["target"], "html": job["html"], "stylesheets": job["stylesheets"]})
+    return {"target": job["target"], "pages": 1, "bytes": 1, "families": [], "refused": [],
+            "dead_links": [], "seconds": 0.0, "cached": True}
+edition_pdf.cached = capture
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+json.dump(jobs, open(sys.argv[2], "w", encoding="utf-8"))
+"""
+
+
+def print_rules(path: Path, origin: int) -> list[tuple[str, list, int, int]]:
+    """The rules of a stylesheet that apply in print (`@media screen` left out): selector,
+    declarations, origin (its place in the cascade) and line."""
+    found = []
+
+    def walk(nodes):
+        for rule in nodes:
+            if rule.type == "qualified-rule":
+                declarations = [d for d in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True,
+                                                                           skip_comments=True) if d.type == "declaration"]
+                found.append((tinycss2.serialize(rule.prelude).strip(), declarations, origin, rule.source_line))
+            elif rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
+                query = tinycss2.serialize(rule.prelude).lower()
+                if "print" in query or "screen" not in query:
+                    walk(tinycss2.parse_stylesheet(rule.content, skip_whitespace=True, skip_comments=True))
+
+    walk(tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_whitespace=True, skip_comments=True))
+    return found
+
+
+def test_every_rule_of_the_print_stylesheet_takes_effect(tmp_path):
+    """A declaration of hooks/pdf.css that a more specific rule of site.css beats on every element it
+    matches does nothing, silently: the flowchart's table kept site.css's line height of 1.4 and
+    padding of 0.4 em and ran onto a second landscape page in five editions, the diagram kept its screen
+    margins, the paragraph numbers their dotted underline. Each declaration must win (by
+    !important, specificity, then order) on at least one element of the English PDFs it matches;
+    a property counts against its shorthand (padding-top against padding)."""
+    out = tmp_path / "jobs.json"
+    done = subprocess.run([sys.executable, "-c", CAPTURE_JOBS, str(tmp_path / "site"), str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "ROADMAP_PDF": "1", "ROADMAP_LANGUAGE": "en",
+                               "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    jobs = json.loads(out.read_text(encoding="utf-8"))
+    assert len(jobs) == 6, [job["target"] for job in jobs]
+    stylesheets = [Path(path) for path in jobs[0]["stylesheets"]]
+    assert stylesheets[-1] == ROOT / "hooks" / "pdf.css"
+    rules = [rule for origin, path in enumerate(stylesheets) for rule in print_rules(path, origin)]
+    matcher = cssselect2.Matcher()
+    for index, (selector, *_rest) in enumerate(rules):
+        for compiled in cssselect2.compile_selector_list(selector):
+            matcher.add_selector(compiled, (index, compiled.specificity))
+
+    def family(name: str) -> str:
+        return next((f for f in ("padding", "margin", "border", "font", "background", "text-decoration")
+                     if name == f or name.startswith(f + "-")), name)
+
+    matched, won, beaten_by = set(), set(), {}
+    for job in jobs:
+        for element in cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(job["html"])).iter_subtree():
+            best = {}
+            for _, _, pseudo, (index, specificity) in matcher.match(element):
+                if pseudo:
+                    continue
+                matched.add(index)
+                for declaration in rules[index][1]:
+                    rank = (declaration.important, specificity, index)
+                    for key in {declaration.lower_name, family(declaration.lower_name)}:
+                        if key not in best or rank > best[key][0]:
+                            best[key] = (rank, index, declaration.lower_name)
+            won |= {(index, name) for _, index, name in best.values()}
+            for _, _, pseudo, (index, _) in matcher.match(element):
+                for declaration in rules[index][1] if not pseudo else []:
+                    winner = best[family(declaration.lower_name)][1]
+                    beaten_by.setdefault((index, declaration.lower_name), winner)
+    last = len(stylesheets) - 1
+
+    def where(index: int) -> str:
+        selector, _, origin, line = rules[index]
+        return f"{stylesheets[origin].relative_to(ROOT)}, line {line}: {' '.join(selector.split())}"
+
+    dead = [f"{where(index)} {{ {name}: … }} is beaten wherever it applies, e.g. by {where(beaten_by[index, name])}: "
+            "give it that rule's specificity, or remove it"
+            for index, (selector, declarations, origin, line) in enumerate(rules)
+            if origin == last and index in matched
+            for name in dict.fromkeys(d.lower_name for d in declarations) if (index, name) not in won]
+    assert not dead, "\n".join(dead)
