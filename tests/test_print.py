@@ -268,6 +268,20 @@ def test_each_directions_table_of_milestones_is_printed_whole_on_one_page(site, 
             split[direction.label.plain] = pages
     assert not split, f"{lang}: tables on more than one page (or none): {split}"
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_legend_is_printed_on_the_page_of_its_table(site, lang):
+    """The legend of the statuses opens the table it explains: a country's flowchart (whose first
+    column is the direction) and the scorecard (whose first column is the goal). The English
+    edition once ended p. 34 with the scorecard's heading and legend, the table overleaf."""
+    legend, apart = solid(ui(lang, "countries_legend")), []
+    headers = (solid(ui(lang, "countries_direction")), solid(ui(lang, "countries_goal")))
+    for pdf in [path for path in all_pdfs(site) if path.stem.endswith(f"-{lang}")]:
+        for number, text in enumerate(pdf_text(pdf), 1):
+            after = solid(text).partition(legend)[2]
+            if legend in solid(text) and not any(header in after for header in headers):
+                apart.append(f"{pdf.name} p. {number}")
+    assert not apart, f"a legend without its table on the page: {apart}"
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_glossary_term_ends_a_page_away_from_its_definition(site, lang):
