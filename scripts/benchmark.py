@@ -17,7 +17,9 @@ reference measured in the same run, and the ratio is what to compare across runs
    (pages, CPU per PDF), then a second build with the cache kept (warm: every PDF "unchanged").
    Reference: WeasyPrint alone laying out the text of the English edition's pages as plain <p>
    paragraphs with the project's fonts and no other CSS, in a subprocess (ms per page; also per
-   1,000 printed letters, which does not reward larger type or emptier pages).
+   1,000 printed letters, which does not reward larger type or emptier pages); then the same
+   paragraphs on the edition's own pages (hooks/pdf.css, PDF/UA-1), to tell what the edition's
+   structure costs from what its denser pages cost.
 3. What a reader downloads on a first view: bytes over the wire (gzip, from nginx) and requests,
    as headless Chromium fetches them (Chrome DevTools Protocol network events), for each page
    type in each language, against the stock build's page of the same type. Budget: 100 KB.
@@ -438,10 +440,16 @@ def plain_reference(work: Path, ours: Path, site: Path, edition: dict) -> dict:
     css = work / "plain.css"
     css.write_text(faces + f"\n@page {{ font-family: {family_list}; }} html {{ font-family: {family_list}; }}\n",
                    encoding="utf-8")
+    # The same paragraphs on the edition's own pages: its stylesheet (A4, its margins, 10 pt type, the
+    # running head and folio), without site.css; the edition's structure is what it adds to this.
+    edition_css = work / "plain-edition-page.css"
+    edition_css.write_text((ours / "hooks" / "pdf.css").read_text(encoding="utf-8") + "\n" + css.read_text(encoding="utf-8"),
+                           encoding="utf-8")
     result = {"pages_of_text": len(chosen), "paragraphs": len(paragraphs),
               "characters": sum(len(p) for p in paragraphs)}
-    for name, variant in (("plain", ""), ("plain_pdf_ua", edition_pdf.PDF_VARIANT)):
-        done = run([sys.executable, "-c", PLAIN_RENDER, str(document), str(css), str(work / f"{name}.pdf"), variant],
+    for name, variant, stylesheet in (("plain", "", css), ("plain_pdf_ua", edition_pdf.PDF_VARIANT, css),
+                                      ("plain_edition_page", edition_pdf.PDF_VARIANT, edition_css)):
+        done = run([sys.executable, "-c", PLAIN_RENDER, str(document), str(stylesheet), str(work / f"{name}.pdf"), variant],
                    work, {"PYTHONPATH": str(ours)})
         if done["returncode"] != 0:
             raise Failure(f"WeasyPrint could not print the plain text: {done['stderr'].strip().splitlines()[-1:]}")
@@ -778,8 +786,11 @@ def print_tables(r: dict) -> None:
             plain = section["plain"]
             print(f"   reference: the English edition's text ({plain['pages_of_text']} pages of the site, "
                   f"{plain['paragraphs']} paragraphs, {plain['characters']:,} characters), project fonts, no other CSS:")
-            for name, label in (("plain", "stock write_pdf()"), ("plain_pdf_ua", "with PDF/UA-1 like the editions")):
-                p = plain[name]
+            for name, label in (("plain", "stock write_pdf()"), ("plain_pdf_ua", "with PDF/UA-1 like the editions"),
+                                ("plain_edition_page", "and on the edition's pages")):
+                p = plain.get(name)
+                if not p:
+                    continue
                 print(f"     {label:<32} {p['pages']:>4} pages {p['cpu_s']:>6.2f} s {p['ms_per_page']:>5} ms/page")
             print(f"   {'file':<48} {'pages':>5} {'CPU':>7} {'ms/page':>8} {'÷ plain':>8} {'size':>10}")
             for p in section["pdfs"]:
@@ -798,6 +809,12 @@ def print_tables(r: dict) -> None:
                 print(f"   the same text as whole documents: {e['cpu_s']:.2f} s against {plain['plain']['cpu_s']:.2f} s "
                       f"= {times(ratio(e['cpu_s'], plain['plain']['cpu_s']))} ({e['pages']} against "
                       f"{plain['plain']['pages']} pages: page layout and type size differ)")
+                page = plain.get("plain_edition_page")
+                if page:
+                    print(f"   against the same paragraphs on the edition's pages (hooks/pdf.css: A4, 10 pt, running head "
+                          f"and folio; PDF/UA-1): {page['ms_per_page']} ms/page = "
+                          f"{times(ratio(e['ms_per_page'], page['ms_per_page']))}: what the edition's structure costs "
+                          f"(tables, headings, lists, numbers, footnotes, site.css)")
                 t = section.get("english_edition_per_text")
                 if t:
                     print(f"   per 1,000 printed letters: {t['ms_per_1000']} ms ({t['characters']:,}) against "
