@@ -78,13 +78,32 @@ def letters(path: Path) -> list[tuple[float, float, list[dict]]]:
     return pages
 
 
+def page_margins() -> dict[str, list[float]]:
+    """The margins (mm: top, right, bottom) of hooks/pdf.css's @page rules, by page name ("" for
+    the default page, "flowchart" for the landscape pages)."""
+    margins = {}
+    for rule in tinycss2.parse_stylesheet((ROOT / "hooks" / "pdf.css").read_text(encoding="utf-8"),
+                                          skip_whitespace=True, skip_comments=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "page" and rule.content:
+            name = tinycss2.serialize(rule.prelude).strip()
+            for declaration in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True):
+                if declaration.type == "declaration" and declaration.lower_name == "margin":
+                    values = [t.value for t in declaration.value if t.type == "dimension" and t.unit == "mm"]
+                    margins[name] = (values * 3)[:3] if len(values) == 1 else (values + values[:1])[:3]
+    return margins
+
+
+PAGE_MARGINS = page_margins()
+
+
 @cache
 def read(path: Path) -> list[dict]:
     """Each page: its size, its lines (text, size, bold, top, bottom, left) and its kind."""
     pages = []
     for width, height, chars in letters(path):
         landscape = width > height
-        top, bottom = (15 if landscape else 22) * MM, height - (18 if landscape else 24) * MM
+        margins = PAGE_MARGINS["flowchart" if landscape else ""]
+        top, bottom = margins[0] * MM, height - margins[2] * MM
         lines: dict[int, list] = {}
         for char in chars:
             lines.setdefault(round(char["top"]), []).append(char)
