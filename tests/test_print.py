@@ -161,6 +161,45 @@ def test_no_letter_comes_near_the_edge_of_the_paper(site):
     assert near == []
 
 
+def framed_boxes(path: Path) -> list[list[tuple[float, float, float, float]]]:
+    """Each page's drawn boxes wider than 8 pt and taller than 4 pt (table cells, framed blocks):
+    left, right, top, bottom, measured from the page's top as `letters` does (PDFium's path objects)."""
+    document = pdfium.PdfDocument(str(path))
+    pages = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            height = page.get_height()
+            found = []
+            for shape in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+                left, bottom, right, top = shape.get_bounds()
+                if right - left > 8 and top - bottom > 4:
+                    found.append((left, right, height - top, height - bottom))
+            page.close()
+            pages.append(found)
+    finally:
+        document.close()
+    return pages
+
+
+def test_no_letter_runs_out_of_its_table_cell(site):
+    """A word wider than its column ran over the cell's rule into the next one: the statuses heading
+    a country's progress tables (uz "Boshlanmagan", kk "Бағаланбаған", ru "Международные"), a
+    direction table's "priority" (ky "артыкчылык"), the scorecard's "not assessed" (tg
+    "нашудааст"). A letter that starts inside a box must end inside it."""
+    out = []
+    for pdf in all_pdfs(site):
+        for n, (page, boxes) in enumerate(zip(read(pdf), framed_boxes(pdf)), 1):
+            for char in (c for line in page["lines"] for c in line["chars"] if c["text"].strip()):
+                middle = (char["top"] + char["bottom"]) / 2
+                if any(top < middle < bottom and left <= char["x0"] < right < char["x1"] - 0.6
+                       for left, right, top, bottom in boxes):
+                    line = next(l["text"] for l in page["lines"] if char in l["chars"])
+                    out.append(f"{pdf.name} p. {n}: «{line[:60]}»")
+                    break
+    assert out == [], "\n".join(out)
+
+
 def test_no_page_is_less_than_a_third_full_but_covers_part_openers_and_chapter_ends(site):
     """The cover, a page that opens a part or chapter, and the last page of a chapter may be
     short; any other page is at least a third full."""
