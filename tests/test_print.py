@@ -326,6 +326,7 @@ def test_each_directions_table_of_milestones_is_printed_whole_on_one_page(site, 
             split[direction.label.plain] = pages
     assert not split, f"{lang}: tables on more than one page (or none): {split}"
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_legend_is_printed_on_the_page_of_its_table(site, lang):
     """The legend of the statuses opens the table it explains: a country's flowchart (whose first
@@ -577,21 +578,19 @@ def test_every_rule_of_the_print_stylesheet_takes_effect(tmp_path):
     matched, won, beaten_by = set(), set(), {}
     for job in jobs:
         for element in cssselect2.ElementWrapper.from_html_root(tinyhtml5.parse(job["html"])).iter_subtree():
+            found = [(index, specificity) for _, _, pseudo, (index, specificity) in matcher.match(element) if not pseudo]
+            matched.update(index for index, _ in found)
             best = {}
-            for _, _, pseudo, (index, specificity) in matcher.match(element):
-                if pseudo:
-                    continue
-                matched.add(index)
+            for index, specificity in found:
                 for declaration in rules[index][1]:
                     rank = (declaration.important, specificity, index)
                     for key in {declaration.lower_name, family(declaration.lower_name)}:
                         if key not in best or rank > best[key][0]:
                             best[key] = (rank, index, declaration.lower_name)
             won |= {(index, name) for _, index, name in best.values()}
-            for _, _, pseudo, (index, _) in matcher.match(element):
-                for declaration in rules[index][1] if not pseudo else []:
-                    winner = best[family(declaration.lower_name)][1]
-                    beaten_by.setdefault((index, declaration.lower_name), winner)
+            for index, _ in found:
+                for declaration in rules[index][1]:
+                    beaten_by.setdefault((index, declaration.lower_name), best[family(declaration.lower_name)][1])
     last = len(stylesheets) - 1
 
     def where(index: int) -> str:
